@@ -1,5 +1,6 @@
 import type { Channel } from './identifiers.ts';
 import type { ContentBlock, Contribution } from './contribution.ts';
+import type { DecisionContext } from './context.ts';
 
 /** An offer of a decision, after arbitration. */
 export interface DecisionOffer {
@@ -16,6 +17,8 @@ export interface DecisionOffer {
   readonly script?: string;
   readonly imageUrl?: string;
   readonly url?: string;
+  /** Channels the offer may be taken up on, when the catalog restricts it (absent: all). */
+  readonly channels?: readonly Channel[];
 }
 
 /** A recommended product of a decision, with the catalog's price. */
@@ -50,6 +53,11 @@ export interface DecisionInputs {
   readonly plugins: readonly string[];
   readonly snapshots: Readonly<Record<string, string>>;
   readonly at: string;
+  /** The request context, less the channel (one decision serves every channel). */
+  readonly context: Omit<DecisionContext, 'channel'>;
+  /** Contact-history entries the contact policies saw. */
+  readonly contacts: number;
+  /** The channel whose request computed the decision (recorded, not an input). */
   readonly channel: Channel;
   readonly seed: string;
   /** Hash of all of the above. */

@@ -1,0 +1,183 @@
+import { LRUCache } from 'lru-cache';
+import { createEmptyProfile, type Decision, type DecisionContext, type Identifiers, type Profile } from '@omnikernel/sdk';
+import { newDecisionId } from '../decision-id.ts';
+import type { Kernel } from '../kernel.ts';
+import { contextEvent } from './context-event.ts';
+import type { DecisionStorePort } from './ports.ts';
+import { SingleFlight } from './single-flight.ts';
+import { parseStoredDecision, serializeStoredDecision, stalenessReason, type StoredDecision } from './stored-decision.ts';
+
+export interface DecisionServiceOptions {
+  readonly store: DecisionStorePort;
+  readonly kernel: Kernel;
+  /** Wall clock (ms); tests pass a frozen one. */
+  readonly now?: () => number;
+  /** Page and product views renew a decision at most this often (default 60 s). */
+  readonly minAgeMs?: number;
+  /** How long decisions are kept by id for replay and explanation (default 7 days). */
+  readonly retentionSeconds?: number;
+  /** Current decisions held in process (default 50 000). */
+  readonly cacheEntries?: number;
+}
+
+/** A current decision as served: the parsed form plus per-envelope bytes rendered once. */
+export interface CurrentDecision {
+  readonly decision: Decision;
+  readonly stored: StoredDecision;
+  /** Renders an envelope once per decision and keeps the result (web JSON, CTI map, e-mail HTML…). */
+  render<T>(key: string, make: (decision: Decision) => T): T;
+}
+
+export type CurrentResult =
+  | { readonly status: 'known'; readonly customerId: string; readonly current: CurrentDecision; readonly computed: boolean }
+  | { readonly status: 'unknown'; readonly current: CurrentDecision };
+
+function toCurrent(stored: StoredDecision): CurrentDecision {
+  const rendered = new Map<string, unknown>();
+  return {
+    decision: stored.decision,
+    stored,
+    render<T>(key: string, make: (d: Decision) => T): T {
+      if (!rendered.has(key)) rendered.set(key, make(stored.decision));
+      return rendered.get(key) as T;
+    },
+  };
+}
+
+/**
+ * One current decision per customer, for every channel and instance: reused until something that
+ * matters changes, computed at most once at a time (single flight in process, compare-and-set in the
+ * store across processes; losers serve the winner's decision).
+ */
+export class DecisionService {
+  readonly #cache: LRUCache<string, CurrentDecision>;
+  readonly #flight = new SingleFlight<string, CurrentDecision>();
+  readonly #now: () => number;
+  readonly #minAgeMs: number;
+  readonly #retention: number;
+
+  constructor(private readonly options: DecisionServiceOptions) {
+    this.#cache = new LRUCache({ max: options.cacheEntries ?? 50_000 });
+    this.#now = options.now ?? Date.now;
+    this.#minAgeMs = options.minAgeMs ?? 60_000;
+    this.#retention = options.retentionSeconds ?? 7 * 86_400;
+  }
+
+  /** Drops what this instance holds for a customer (called on every change notice). */
+  evict(customerId?: string): void {
+    if (customerId === undefined) this.#cache.clear();
+    else this.#cache.delete(customerId);
+  }
+
+  /** The current decision for whoever the identifiers name; records request context first. */
+  async current(identifiers: Identifiers, context: DecisionContext): Promise<CurrentResult> {
+    const { store } = this.options;
+    const customerId = await store.resolve(identifiers);
+    if (!customerId) return { status: 'unknown', current: await this.anonymous(context) };
+    const event = contextEvent(customerId, context, this.#now());
+    if (event) {
+      const [result] = await store.ingest([event]);
+      if (result?.material) this.#cache.delete(customerId);
+    }
+    const profile = await store.getProfile(customerId);
+    if (!profile) return { status: 'unknown', current: await this.anonymous(context) };
+    const cached = this.#cache.get(customerId);
+    if (cached && this.#holds(cached.stored, profile)) return { status: 'known', customerId: profile.customerId, current: cached, computed: false };
+    let computed = false;
+    const current = await this.#flight.run(profile.customerId, async () => {
+      const record = await store.getCurrentDecision(profile.customerId);
+      const existing = record ? parseStoredDecision(record.payload) : null;
+      if (existing && this.#holds(existing, profile)) return this.#remember(profile.customerId, existing);
+      computed = true;
+      return this.#computeAndStore(profile, context, existing?.decision.decisionId ?? null);
+    });
+    return { status: 'known', customerId: profile.customerId, current, computed };
+  }
+
+  /** A decision by id, as stored (for GET /v1/decisions/{id}). */
+  async byId(decisionId: string): Promise<StoredDecision | null> {
+    const record = await this.options.store.getDecision(decisionId);
+    return record ? parseStoredDecision(record.payload) : null;
+  }
+
+  /** Recomputes a stored decision from its recorded inputs. */
+  async replay(decisionId: string): Promise<{ original: Decision; replayed: Decision; equal: boolean; catalogChanged: boolean } | null> {
+    const stored = await this.byId(decisionId);
+    if (!stored) return null;
+    const catalog = this.options.store.catalog();
+    const replayed = await this.options.kernel.decide({
+      decisionId,
+      profile: stored.replay.profile,
+      catalog,
+      contactHistory: stored.replay.contactHistory,
+      context: stored.replay.context,
+      at: stored.meta.issuedAtMs,
+      snapshotVersions: stored.decision.explanation.inputs.snapshots,
+    });
+    const original = stored.decision;
+    return { original, replayed, equal: JSON.stringify(replayed) === JSON.stringify(original), catalogChanged: catalog.version !== stored.meta.catalogVersion };
+  }
+
+  /** What-if: the decision as it would be at `asOf`, with overrides; never stored or served as current. */
+  async simulate(identifiers: Identifiers, context: DecisionContext, asOf: number, overrides: Partial<Profile> = {}): Promise<{ decision: Decision; known: boolean }> {
+    const { store, kernel } = this.options;
+    const customerId = await store.resolve(identifiers);
+    const base = customerId ? await store.getProfile(customerId) : null;
+    const profile = { ...(base ?? createEmptyProfile('anonymous', new Date(asOf).toISOString())), ...overrides, customerId: base?.customerId ?? 'anonymous' } as Profile;
+    const contactHistory = base ? await store.contactHistory(base.customerId) : [];
+    const decision = await kernel.decide({ decisionId: newDecisionId(asOf).replace('dec_', 'sim_'), profile, catalog: store.catalog(), contactHistory, context, at: asOf });
+    return { decision, known: base !== null };
+  }
+
+  #holds(stored: StoredDecision, profile: Profile): boolean {
+    return (
+      stalenessReason(stored.meta, {
+        at: this.#now(),
+        profile,
+        catalogVersion: this.options.store.catalog().version,
+        configFingerprint: this.options.kernel.configFingerprint,
+        minAgeMs: this.#minAgeMs,
+      }) === null
+    );
+  }
+
+  #remember(customerId: string, stored: StoredDecision): CurrentDecision {
+    const current = toCurrent(stored);
+    this.#cache.set(customerId, current);
+    return current;
+  }
+
+  async #computeAndStore(profile: Profile, context: DecisionContext, expected: string | null): Promise<CurrentDecision> {
+    const { store, kernel } = this.options;
+    const at = this.#now();
+    const catalog = store.catalog();
+    const contactHistory = await store.contactHistory(profile.customerId);
+    const decision = await kernel.decide({ decisionId: newDecisionId(at), profile, catalog, contactHistory, context, at });
+    const stored: StoredDecision = {
+      decision,
+      meta: {
+        profileVersion: profile.version,
+        catalogVersion: catalog.version,
+        configFingerprint: kernel.configFingerprint,
+        issuedAtMs: at,
+        validUntilMs: Date.parse(decision.validUntil),
+      },
+      replay: { profile, contactHistory, context },
+    };
+    const record = { decisionId: decision.decisionId, payload: serializeStoredDecision(stored) };
+    const ttl = Math.max(1, Math.ceil((stored.meta.validUntilMs - at) / 1000));
+    const put = await store.putCurrentDecision(profile.customerId, record, expected, ttl);
+    if (!put.ok && put.current) return this.#remember(profile.customerId, parseStoredDecision(put.current.payload));
+    await store.saveDecision(record, profile.customerId, this.#retention);
+    return this.#remember(profile.customerId, stored);
+  }
+
+  /** Unknown identifiers: a non-personalised decision, no profile created, nothing stored. */
+  async anonymous(context: DecisionContext): Promise<CurrentDecision> {
+    const at = this.#now();
+    const profile = createEmptyProfile('anonymous', new Date(at).toISOString());
+    const decision = await this.options.kernel.decide({ decisionId: newDecisionId(at), profile, catalog: this.options.store.catalog(), contactHistory: [], context, at });
+    const meta = { profileVersion: 0, catalogVersion: this.options.store.catalog().version, configFingerprint: this.options.kernel.configFingerprint, issuedAtMs: at, validUntilMs: Date.parse(decision.validUntil) };
+    return toCurrent({ decision, meta, replay: { profile, contactHistory: [], context } });
+  }
+}

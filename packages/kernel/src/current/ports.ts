@@ -1,0 +1,28 @@
+import type { CatalogView, ContactRecord, CustomerEvent, Identifiers, Profile } from '@omnikernel/sdk';
+
+/** A current decision as a store keeps it: opaque bytes under an id. */
+export interface DecisionRecord {
+  readonly decisionId: string;
+  readonly payload: string;
+}
+
+/**
+ * What the decision service needs from the customer-360 store. The kernel depends on this port,
+ * never on the store package; `@omnikernel/store` implements it structurally.
+ */
+export interface DecisionStorePort {
+  resolve(identifiers: Identifiers): Promise<string | null>;
+  getProfile(customerId: string): Promise<Profile | null>;
+  catalog(): CatalogView;
+  contactHistory(customerId: string): Promise<readonly ContactRecord[]>;
+  ingest(events: readonly CustomerEvent[]): Promise<readonly { status: string; customerId?: string; material?: boolean }[]>;
+  getCurrentDecision(customerId: string): Promise<DecisionRecord | null>;
+  putCurrentDecision(
+    customerId: string,
+    record: DecisionRecord,
+    expectedDecisionId: string | null,
+    ttlSeconds: number,
+  ): Promise<{ readonly ok: true } | { readonly ok: false; readonly current: DecisionRecord | null }>;
+  saveDecision(record: DecisionRecord, customerId: string, retentionSeconds: number): Promise<void>;
+  getDecision(decisionId: string): Promise<DecisionRecord | null>;
+}

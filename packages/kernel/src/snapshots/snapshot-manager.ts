@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import type { CatalogView, Logger, PluginStateReader, SnapshotSpec, StateSnapshot } from '@omnikernel/sdk';
+
+const INSTANCE = randomBytes(3).toString('hex');
+
+/**
+ * Keeps a learning plugin's snapshot: built at start, rebuilt on a cadence or after N observed
+ * changes, off the decision path. The last few versions are retained so a replay reads what the
+ * decision read.
+ */
+export class SnapshotManager {
+  #current: StateSnapshot<unknown> | undefined;
+  readonly #retained = new Map<string, StateSnapshot<unknown>>();
+  #seq = 0;
+  #changes = 0;
+  #building: Promise<void> | null = null;
+  #timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly plugin: string,
+    private readonly spec: SnapshotSpec<unknown, unknown>,
+    private readonly deps: { state: PluginStateReader; catalog: () => CatalogView; options: unknown; logger: Logger; retain?: number },
+  ) {}
+
+  current(): StateSnapshot<unknown> | undefined {
+    return this.#current;
+  }
+
+  byVersion(version: string): StateSnapshot<unknown> | undefined {
+    return this.#retained.get(version);
+  }
+
+  async start(): Promise<void> {
+    await this.rebuild();
+    const every = this.spec.refreshEveryMs ?? 60_000;
+    this.#timer = setInterval(() => void this.rebuild(), every);
+    this.#timer.unref();
+  }
+
+  stop(): void {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = null;
+  }
+
+  /** Counts observed changes; rebuilds in the background past the threshold. */
+  changed(count = 1): void {
+    this.#changes += count;
+    if (this.#changes >= (this.spec.refreshAfterChanges ?? 1_000)) void this.rebuild();
+  }
+
+  /** Rebuilds now (single flight: callers during a build share it). */
+  rebuild(): Promise<void> {
+    if (this.#building) return this.#building;
+    this.#changes = 0;
+    this.#building = (async () => {
+      try {
+        const data = await this.spec.build({ state: this.deps.state, catalog: this.deps.catalog(), options: this.deps.options });
+        const snapshot = Object.freeze({ version: `${this.plugin}@${INSTANCE}.${++this.#seq}`, data });
+        this.#current = snapshot;
+        this.#retained.set(snapshot.version, snapshot);
+        const retain = this.deps.retain ?? 8;
+        for (const key of this.#retained.keys()) {
+          if (this.#retained.size <= retain) break;
+          this.#retained.delete(key);
+        }
+      } catch (error) {
+        this.deps.logger.error('snapshot build failed; decisions keep the previous snapshot', { plugin: this.plugin, error: (error as Error).message });
+      } finally {
+        this.#building = null;
+      }
+    })();
+    return this.#building;
+  }
+}
