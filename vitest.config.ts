@@ -11,5 +11,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // CI asks for a JSON report beside the console one, to print "N passed, N failed".
+    reporters: process.env.OMNIKERNEL_VITEST_JSON ? ['default', 'json'] : ['default'],
+    ...(process.env.OMNIKERNEL_VITEST_JSON ? { outputFile: { json: process.env.OMNIKERNEL_VITEST_JSON } } : {}),
   },
 });

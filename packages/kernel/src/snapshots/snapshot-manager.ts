@@ -1,17 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import type { CatalogView, Logger, PluginStateReader, SnapshotSpec, StateSnapshot } from '@omnikernel/sdk';
-
-const INSTANCE = randomBytes(3).toString('hex');
+import { fingerprint } from '../fingerprint.ts';
 
 /**
  * Keeps a learning plugin's snapshot: built at start, rebuilt on a cadence or after N observed
  * changes, off the decision path. The last few versions are retained so a replay reads what the
- * decision read.
+ * decision read. Versions are content hashes: every instance that builds from the same state gets
+ * the same version, so a decision made on one instance replays on another.
  */
 export class SnapshotManager {
   #current: StateSnapshot<unknown> | undefined;
   readonly #retained = new Map<string, StateSnapshot<unknown>>();
-  #seq = 0;
   #changes = 0;
   #building: Promise<void> | null = null;
   #timer: NodeJS.Timeout | null = null;
@@ -55,7 +53,7 @@ export class SnapshotManager {
     this.#building = (async () => {
       try {
         const data = await this.spec.build({ state: this.deps.state, catalog: this.deps.catalog(), options: this.deps.options });
-        const snapshot = Object.freeze({ version: `${this.plugin}@${INSTANCE}.${++this.#seq}`, data });
+        const snapshot = Object.freeze({ version: `${this.plugin}@${fingerprint(data)}`, data });
         this.#current = snapshot;
         this.#retained.set(snapshot.version, snapshot);
         const retain = this.deps.retain ?? 8;

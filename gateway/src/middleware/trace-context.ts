@@ -1,0 +1,26 @@
+import { randomBytes } from 'node:crypto';
+import { context, propagation, trace, type Context as OtelContext } from '@opentelemetry/api';
+import type { MiddlewareHandler } from 'hono';
+
+const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
+
+/**
+ * Honours W3C `traceparent`: the request runs in the caller's trace (through the registered
+ * OpenTelemetry propagator when the host wires an SDK, or as a remote parent otherwise), and the
+ * response names the trace it joined. A malformed header is ignored, never an error.
+ */
+export function traceContext(): MiddlewareHandler {
+  return async function traceContextMiddleware(c, next) {
+    const header = c.req.header('traceparent');
+    const match = header ? TRACEPARENT.exec(header) : null;
+    let parent: OtelContext = context.active();
+    if (match) {
+      parent = propagation.extract(parent, { traceparent: header });
+      if (!trace.getSpanContext(parent)) {
+        parent = trace.setSpanContext(parent, { traceId: match[1] as string, spanId: match[2] as string, traceFlags: Number.parseInt(match[3] as string, 16), isRemote: true });
+      }
+      c.header('traceparent', `00-${match[1]}-${randomBytes(8).toString('hex')}-${match[3]}`);
+    }
+    await context.with(parent, next);
+  };
+}
