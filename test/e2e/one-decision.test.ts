@@ -25,7 +25,7 @@ beforeAll(async () => {
     { id: 'one-3', type: 'product_viewed', channel: 'web', occurredAt: at(200), identifiers: { deviceId: ids.deviceId }, properties: { productId: 'espresso' } },
     { id: 'one-4', type: 'cart_updated', channel: 'web', occurredAt: at(190), identifiers: { deviceId: ids.deviceId }, properties: { items: [{ productId: 'espresso', quantity: 1, price: 349 }] } },
     { id: 'one-5', type: 'cart_abandoned', channel: 'web', occurredAt: at(120), identifiers: { deviceId: ids.deviceId }, properties: { items: [{ productId: 'espresso', quantity: 1, price: 349 }] } },
-    { id: 'one-6', type: 'purchase', channel: 'store', occurredAt: at(100), identifiers: { phone: PHONE }, properties: { orderId: 'pos-1', storeId: 'madrid', items: [{ productId: 'kettle', quantity: 1, price: 39.99 }] } },
+    { id: 'one-6', type: 'purchase', channel: 'store', occurredAt: at(250), identifiers: { phone: PHONE }, properties: { orderId: 'pos-1', storeId: 'madrid', items: [{ productId: 'kettle', quantity: 1, price: 39.99 }] } },
     { id: 'one-7', type: 'call', channel: 'contact_center', occurredAt: at(90), identifiers: { phone: PHONE }, properties: { productIds: ['espresso'], topics: ['delivery'] } },
   ];
   const res = await call<{ accepted: number }>(a.url, 'POST', '/v1/events', { events });
