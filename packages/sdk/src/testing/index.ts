@@ -1,0 +1,16 @@
+export { runPluginContract } from './run-plugin-contract.ts';
+export type { TestApi } from './run-plugin-contract.ts';
+export { checkPluginContract } from './check-plugin-contract.ts';
+export type { ContractCheck, ContractFixture, ContractOptions, ContractProblem, ContractReport } from './contract-types.ts';
+export { createMemoryPluginState } from './memory-plugin-state.ts';
+export type { MemoryPluginState } from './memory-plugin-state.ts';
+export { createCatalogView } from './create-catalog-view.ts';
+export type { CatalogData } from './create-catalog-view.ts';
+export { fixtureCatalog, fixtureProducts, fixtureStores, fixtureOffers } from './fixture-catalog.ts';
+export { fixtureProfiles, FIXTURE_AT } from './fixture-profiles.ts';
+export type { FixtureName } from './fixture-profiles.ts';
+export { fixtureEvents, fixtureOutcomes } from './fixture-events.ts';
+export { defaultFixtures, fixtureDecision } from './default-fixtures.ts';
+export { createRecordingLogger } from './recording-logger.ts';
+export type { RecordingLogger } from './recording-logger.ts';
+export { firstDifference } from './first-difference.ts';

@@ -1,0 +1,104 @@
+import type { Weekday } from '@omnikernel/sdk';
+
+/** A calendar date, without a zone. */
+export interface LocalDate {
+  readonly year: number;
+  /** 1–12. */
+  readonly month: number;
+  readonly day: number;
+}
+
+/** An instant as a wall clock in some timezone shows it. */
+export interface LocalTime extends LocalDate {
+  readonly weekday: Weekday;
+  /** Minutes since local midnight, 0–1439. */
+  readonly minutes: number;
+}
+
+const WEEKDAYS: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+// Building an Intl.DateTimeFormat costs tens of microseconds; formatters are immutable, so one per zone is reused.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    if (formatters.size >= 256) formatters.clear();
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Whether Intl knows the zone. */
+export function isTimeZone(zone: string | null | undefined): zone is string {
+  if (!zone) return false;
+  try {
+    formatter(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function wallClock(ms: number, timeZone: string): { date: LocalDate; hour: number; minute: number; second: number } {
+  const p: Record<string, number> = {};
+  for (const part of formatter(timeZone).formatToParts(ms)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  return { date: { year: p.year!, month: p.month!, day: p.day! }, hour: p.hour!, minute: p.minute!, second: p.second! };
+}
+
+/** The weekday of a calendar date. */
+export function weekdayOf(date: LocalDate): Weekday {
+  return WEEKDAYS[new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay()]!;
+}
+
+/**
+ * What the wall clock in `timeZone` shows at `ms`.
+ *
+ * @example
+ * localTime(Date.parse('2026-03-18T12:30:00Z'), 'Europe/Madrid'); // { …, weekday: 'wed', minutes: 810 } (13:30)
+ */
+export function localTime(ms: number, timeZone: string): LocalTime {
+  const { date, hour, minute } = wallClock(ms, timeZone);
+  return { ...date, weekday: weekdayOf(date), minutes: hour * 60 + minute };
+}
+
+/** How far the zone's wall clock is ahead of UTC at `ms` (ms; +3,600,000 for CET). */
+export function offsetMs(ms: number, timeZone: string): number {
+  const { date, hour, minute, second } = wallClock(ms, timeZone);
+  return Date.UTC(date.year, date.month - 1, date.day, hour, minute, second) - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * The instant the wall clock in `timeZone` shows `minutes` after midnight of `date` (minutes may
+ * pass 1440: the next day). The offset is taken at the result, so DST changes land right; a wall
+ * time in a spring-forward gap moves forward by the gap.
+ */
+export function instantOf(date: LocalDate, minutes: number, timeZone: string): number {
+  const wall = Date.UTC(date.year, date.month - 1, date.day, 0, minutes);
+  const guess = wall - offsetMs(wall, timeZone);
+  const settled = wall - offsetMs(guess, timeZone);
+  if (settled + offsetMs(settled, timeZone) === wall) return settled;
+  // In a gap neither guess shows the wall time: the later one is the wall time moved forward by
+  // the gap (as Temporal's 'compatible' disambiguation does).
+  return Math.max(guess, settled);
+}
+
+/** The calendar date `n` days after `date`. */
+export function addDays(date: LocalDate, n: number): LocalDate {
+  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + n));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** `HH:MM` → minutes after midnight (`24:00` is 1440); NaN when malformed. */
+export function parseClock(value: string): number {
+  const match = /^([01]?\d|2[0-4]):([0-5]\d)$/.exec(value);
+  if (!match) return Number.NaN;
+  const minutes = Number(match[1]) * 60 + Number(match[2]);
+  return minutes <= 1440 ? minutes : Number.NaN;
+}
+
+/** Minutes after midnight → `HH:MM` (1440 → `24:00`, 1500 → `01:00`). */
+export function formatClock(minutes: number): string {
+  const m = minutes === 1440 ? 1440 : ((minutes % 1440) + 1440) % 1440;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}

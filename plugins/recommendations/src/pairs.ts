@@ -1,0 +1,24 @@
+import type { PluginStateWriter } from '@omnikernel/sdk';
+import { keys } from './state-keys.ts';
+
+/** `co:<a>[b] += weight` for every a in `from` and b in `to`, a ≠ b: one round trip per `a`. */
+export async function addPairs(state: PluginStateWriter, from: readonly string[], to: readonly string[], weight: number): Promise<void> {
+  if (weight <= 0 || to.length === 0) return;
+  for (const a of from) {
+    const increments: Record<string, number> = {};
+    let any = false;
+    for (const b of to) {
+      if (b === a) continue;
+      increments[b] = weight;
+      any = true;
+    }
+    if (any) await state.hincrMany(keys.co(a), increments);
+  }
+}
+
+/** `{ id: weight }` for every id. */
+export function weights(ids: readonly string[], weight: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const id of ids) out[id] = weight;
+  return out;
+}

@@ -1,0 +1,53 @@
+import type { PluginStateReader, PluginStateWriter } from '@omnikernel/sdk';
+import type { RecommendationsOptions } from './options.ts';
+import { keys } from './state-keys.ts';
+
+const WEEK_MS = 7 * 86_400_000;
+const READ_ALL = 1_000_000;
+
+/** Whole weeks since the Unix epoch: the popularity bucket an instant falls in. */
+export function weekOf(iso: string): number {
+  return Math.floor(Date.parse(iso) / WEEK_MS);
+}
+
+/**
+ * Counts buyers of `productIds` in `week`, in every scope. Buckets older than the window are
+ * deleted when a new week starts, and late events for them are ignored, so state stays bounded.
+ */
+export async function countBuyers(state: PluginStateWriter, productIds: readonly string[], week: number, scopeList: readonly string[], options: RecommendationsOptions): Promise<void> {
+  const newest = Number((await state.get(keys.newestWeek)) ?? Number.NEGATIVE_INFINITY);
+  if (week <= newest - options.popularityWeeks) return;
+  if (week > newest) {
+    await state.set(keys.newestWeek, String(week));
+    for (const key of await state.keys(keys.popularityPrefix)) {
+      if (weekOfKey(key) <= week - options.popularityWeeks) await state.del(key);
+    }
+  }
+  for (const scope of scopeList) {
+    for (const productId of productIds) await state.zincr(keys.popularity(week, scope), productId);
+  }
+}
+
+/**
+ * Popularity per scope, each product's weekly buyers summed with a weight that halves every
+ * `popularityHalfLifeDays` back from the newest week: what sells now counts most.
+ */
+export async function readPopularity(state: PluginStateReader, options: RecommendationsOptions): Promise<Map<string, Map<string, number>>> {
+  const buckets = (await state.keys(keys.popularityPrefix)).map((key) => ({ key, week: weekOfKey(key) })).filter((b) => Number.isFinite(b.week));
+  const newest = Math.max(...buckets.map((b) => b.week));
+  const out = new Map<string, Map<string, number>>();
+  for (const { key, week } of buckets) {
+    if (week <= newest - options.popularityWeeks) continue;
+    const weight = 0.5 ** (((newest - week) * 7) / options.popularityHalfLifeDays);
+    const scope = key.slice(key.indexOf(':', keys.popularityPrefix.length) + 1);
+    let scores = out.get(scope);
+    if (scores === undefined) out.set(scope, (scores = new Map()));
+    for (const { member, score } of await state.ztop(key, READ_ALL)) scores.set(member, (scores.get(member) ?? 0) + weight * score);
+  }
+  return out;
+}
+
+function weekOfKey(key: string): number {
+  const rest = key.slice(keys.popularityPrefix.length);
+  return Number(rest.slice(0, rest.indexOf(':')));
+}
