@@ -48,6 +48,10 @@ export interface ProfileExport {
 export interface ChangeNotice {
   readonly kind: 'profile' | 'catalog' | 'decision';
   readonly customerId?: string;
+  /** Set when the change renews the current decision at once (a material event, a merge, an erasure). */
+  readonly material?: boolean;
+  /** `merged`: the customer became an alias of another; `erased`: the customer was deleted. */
+  readonly reason?: 'merged' | 'erased';
 }
 
 /** `ok`: serving; `degraded`: reads from cache only; `down`: not reachable. */

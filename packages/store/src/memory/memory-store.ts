@@ -1,0 +1,162 @@
+import type { CatalogView, Offer, Product, Store } from '@omnikernel/sdk';
+import { createCatalogView, EMPTY_CATALOG, upsertInto } from '../catalog/catalog-view.ts';
+import type { CatalogData } from '../catalog/catalog-view.ts';
+import type { NormalizeOptions } from '../identity/normalize.ts';
+import { lookupKeys, prepareEvents, profileIdentityHashes } from '../ingest/prepare.ts';
+import { insertByTime } from '../projection/lists.ts';
+import { toContact } from '../ingest/to-contact.ts';
+import type { ChangeNotice, CustomerStore, StoredDecisionRecord } from '../store.ts';
+import { ingestInMemory } from './memory-ingest.ts';
+import { createMemoryPluginState } from './memory-plugin-state.ts';
+import type { PluginStateData } from './memory-plugin-state.ts';
+import { canonical, createMemoryState, erase, isSeen, markSeen, slotOf } from './memory-state.ts';
+
+/** Options of the in-memory store. Every one has a default. */
+export interface MemoryStoreOptions extends NormalizeOptions {
+  /** The clock (epoch ms), injected by tests. Default `Date.now`. */
+  readonly now?: () => number;
+  /** How long applied event and outcome ids are remembered (idempotency). Default 7 days. */
+  readonly idempotencySeconds?: number;
+  /** Raw events kept per customer for export. Default 200. */
+  readonly maxEventsPerCustomer?: number;
+  /** Contact-history records kept per customer. Default 1000. */
+  readonly maxContactsPerCustomer?: number;
+}
+
+export const DEFAULT_IDEMPOTENCY_SECONDS = 7 * 24 * 3600;
+
+/**
+ * The in-memory store: the embedded default, and the reference the Redis store is tested
+ * against (both pass `runStoreContract`). One process, no persistence.
+ *
+ * @example
+ * const store = createMemoryStore({ defaultRegion: 'ES' });
+ * await store.ingest([{ id: 'e1', type: 'page_viewed', channel: 'web', occurredAt: new Date().toISOString(),
+ *   identifiers: { deviceId: 'd-1' }, properties: {} }]);
+ */
+export function createMemoryStore(options: MemoryStoreOptions = {}): CustomerStore {
+  const now = options.now ?? Date.now;
+  const bounds = { maxEvents: options.maxEventsPerCustomer ?? 200, maxContacts: options.maxContactsPerCustomer ?? 1000 };
+  const retentionMs = (options.idempotencySeconds ?? DEFAULT_IDEMPOTENCY_SECONDS) * 1000;
+  const normalize: NormalizeOptions = options.defaultRegion === undefined ? {} : { defaultRegion: options.defaultRegion };
+  const state = createMemoryState();
+  const pluginData: PluginStateData = new Map();
+  const listeners = new Set<(notice: ChangeNotice) => void>();
+  let catalogData: CatalogData = EMPTY_CATALOG;
+  let catalogView: CatalogView = createCatalogView(catalogData, 0);
+
+  const emit = (notices: readonly ChangeNotice[]) => {
+    for (const notice of notices) for (const listener of listeners) listener(notice);
+  };
+  const upsert = async (kind: keyof CatalogData, items: readonly { readonly id: string }[]) => {
+    catalogData = upsertInto(catalogData, kind, items);
+    catalogView = createCatalogView(catalogData, catalogView.version + 1);
+    emit([{ kind: 'catalog' }]);
+    return items.length;
+  };
+  const liveDecision = (id: string) => {
+    const slot = state.slots.get(canonical(state, id));
+    return slot?.decision && slot.decision.expiresAt > now() ? slot.decision.record : null;
+  };
+
+  return {
+    kind: 'memory',
+    async resolve(identifiers) {
+      for (const key of lookupKeys(identifiers, normalize)) {
+        const id = state.identity.get(key);
+        if (id !== undefined) return canonical(state, id);
+      }
+      return null;
+    },
+    async ingest(events) {
+      const prepared = prepareEvents(events, normalize);
+      const { results, notices } = ingestInMemory(state, prepared, { now: now(), catalog: catalogView, bounds, retentionMs });
+      emit(notices);
+      return results;
+    },
+    async getProfile(customerId) {
+      return state.slots.get(canonical(state, customerId))?.profile ?? null;
+    },
+    async deleteProfile(customerId, opts = {}) {
+      const id = canonical(state, customerId);
+      const profile = state.slots.get(id)?.profile;
+      if (!profile) return false;
+      if (opts.suppress === true) for (const h of profileIdentityHashes(profile.identifiers)) state.suppressed.add(h);
+      erase(state, id);
+      emit([{ kind: 'profile', customerId: id, material: true, reason: 'erased' }]);
+      return true;
+    },
+    async exportProfile(customerId) {
+      const slot = state.slots.get(canonical(state, customerId));
+      if (!slot?.profile) return null;
+      const current = slot.decision && slot.decision.expiresAt > now() ? slot.decision.record.decisionId : null;
+      return { profile: slot.profile, contactHistory: slot.contacts, currentDecisionId: current, events: slot.events };
+    },
+
+    catalog: () => catalogView,
+    upsertProducts: (products: readonly Product[]) => upsert('products', products),
+    upsertStores: (stores: readonly Store[]) => upsert('stores', stores),
+    upsertOffers: (offers: readonly Offer[]) => upsert('offers', offers),
+    async refreshCatalog() {
+      return catalogView;
+    },
+
+    async getCurrentDecision(customerId) {
+      return liveDecision(customerId);
+    },
+    async putCurrentDecision(customerId, record, expectedDecisionId, ttlSeconds) {
+      const current = liveDecision(customerId);
+      if ((current?.decisionId ?? null) !== expectedDecisionId) return { ok: false, current };
+      const id = canonical(state, customerId);
+      slotOf(state, id).decision = { record: { ...record }, expiresAt: now() + ttlSeconds * 1000 };
+      emit([{ kind: 'decision', customerId: id }]);
+      return { ok: true };
+    },
+    async saveDecision(record, customerId, retentionSeconds) {
+      const id = canonical(state, customerId);
+      state.decisions.set(record.decisionId, { record: { ...record }, customerId: id, expiresAt: now() + retentionSeconds * 1000 });
+      slotOf(state, id).decisionIds.add(record.decisionId);
+    },
+    async getDecision(decisionId) {
+      const kept = state.decisions.get(decisionId);
+      if (kept === undefined || kept.expiresAt <= now()) return null;
+      return kept.record as StoredDecisionRecord;
+    },
+
+    async recordOutcome(outcome, opts) {
+      const id = canonical(state, outcome.customerId);
+      const slot = slotOf(state, id);
+      const t = now();
+      if (isSeen(slot, `o:${outcome.id}`, t)) return 'duplicate';
+      markSeen(slot, `o:${outcome.id}`, t + retentionMs, t);
+      slot.contacts = insertByTime(slot.contacts, toContact(outcome), bounds.maxContacts);
+      if (opts.material && slot.profile) {
+        const version = slot.profile.version + 1;
+        slot.profile = { ...slot.profile, version, materialVersion: version };
+      }
+      emit([{ kind: 'profile', customerId: id, material: opts.material }]);
+      return 'accepted';
+    },
+    async contactHistory(customerId) {
+      return state.slots.get(canonical(state, customerId))?.contacts ?? [];
+    },
+
+    pluginState: (pluginName) => createMemoryPluginState(pluginData, pluginName),
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    health: () => 'ok',
+    stats: () => ({
+      // Everything is "cached" in memory: entries are the customers held.
+      entries: state.slots.size,
+      customers: state.slots.size,
+      identities: state.identity.size,
+      decisions: state.decisions.size,
+      suppressed: state.suppressed.size,
+    }),
+    async close() {
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import type { ChangeNotice } from '../store.ts';
+import type { RedisClient } from './connection.ts';
+
+/** One message on the changes channel: the notices of one write call, and who sent them. */
+interface Envelope {
+  readonly src: string;
+  readonly n: readonly ChangeNotice[];
+}
+
+export interface ChangeBus {
+  /** Tells every other instance (best effort: the cache TTL covers a lost message). */
+  publish(notices: readonly ChangeNotice[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Change notices over Redis pub/sub, on a dedicated subscriber connection (a subscribed connection
+ * can send nothing else). An instance ignores its own messages: it updated its cache when it wrote.
+ * `onReconnect` fires when the subscriber comes back after a disconnection, since notices sent
+ * while it was away are lost.
+ */
+export async function createChangeBus(options: {
+  readonly publisher: RedisClient;
+  readonly subscriber: RedisClient;
+  readonly channel: string;
+  readonly onRemote: (notices: readonly ChangeNotice[]) => void;
+  readonly onReconnect: () => void;
+}): Promise<ChangeBus> {
+  const { publisher, subscriber, channel } = options;
+  const src = randomUUID();
+  let wasReady = false;
+  subscriber.on('message', (ch: string, message: string) => {
+    if (ch !== channel) return;
+    const envelope = parse(message);
+    if (envelope !== null && envelope.src !== src) options.onRemote(envelope.n);
+  });
+  subscriber.on('ready', () => {
+    if (wasReady) options.onReconnect();
+    wasReady = true;
+  });
+  await subscriber.subscribe(channel);
+  wasReady = true;
+  return {
+    async publish(notices) {
+      if (notices.length === 0 || publisher.status !== 'ready') return;
+      try {
+        await publisher.publish(channel, JSON.stringify({ src, n: notices } satisfies Envelope));
+      } catch {
+        // The write it reports is stored; other instances converge within the cache TTL.
+      }
+    },
+    async close() {
+      subscriber.disconnect();
+    },
+  };
+}
+
+function parse(message: string): Envelope | null {
+  try {
+    const value = JSON.parse(message) as Envelope;
+    return typeof value.src === 'string' && Array.isArray(value.n) ? value : null;
+  } catch {
+    return null;
+  }
+}

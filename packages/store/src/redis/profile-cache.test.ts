@@ -1,0 +1,57 @@
+import { createEmptyProfile } from '@omnikernel/sdk';
+import { describe, expect, it } from 'vitest';
+import { ProfileCache } from './profile-cache.ts';
+
+const profile = (id: string, version = 1) => ({ ...createEmptyProfile(id, '2026-03-02T09:00:00.000Z'), version });
+
+describe('ProfileCache', () => {
+  it('counts hits and misses, entries and bytes', () => {
+    const cache = new ProfileCache();
+    expect(cache.get('a')).toBeUndefined();
+    cache.set(profile('a'));
+    expect(cache.get('a')?.customerId).toBe('a');
+    expect(cache.stats()).toMatchObject({ hits: 1, misses: 1, entries: 1 });
+    expect(cache.stats().bytes).toBeGreaterThan(0);
+  });
+
+  it('is bounded by entries and by bytes', () => {
+    const byCount = new ProfileCache({ max: 2 });
+    for (const id of ['a', 'b', 'c']) byCount.set(profile(id));
+    expect(byCount.stats().entries).toBe(2);
+    expect(byCount.get('a')).toBeUndefined();
+    const byBytes = new ProfileCache({ maxBytes: 2000 }); // an empty profile counts ~800 bytes
+    for (const id of ['a', 'b', 'c']) byBytes.set(profile(id));
+    expect(byBytes.stats().entries).toBe(2);
+    expect(byBytes.stats().bytes).toBeLessThanOrEqual(2000);
+  });
+
+  it('never replaces a fresh newer version with an older one', () => {
+    const cache = new ProfileCache();
+    cache.set(profile('a', 5));
+    cache.set(profile('a', 4));
+    expect(cache.get('a')?.version).toBe(5);
+  });
+
+  it('serves an expired entry only when asked for stale data', () => {
+    let now = 1000;
+    const cache = new ProfileCache({ ttlMs: 5000, clock: () => now });
+    cache.set(profile('a'));
+    now += 4999;
+    expect(cache.get('a')?.customerId).toBe('a');
+    now += 2;
+    expect(cache.get('a')).toBeUndefined();
+    expect(cache.stale('a')?.customerId).toBe('a');
+    expect(cache.stats().staleHits).toBe(1);
+  });
+
+  it('evicts identity lookups by the customer they point to', () => {
+    const cache = new ProfileCache();
+    cache.setIdentity('email:a@b.io', 'c1');
+    cache.setIdentity('deviceId:d1', 'c1');
+    cache.setIdentity('deviceId:d2', 'c2');
+    cache.evictIdentities('c1');
+    expect(cache.identity('email:a@b.io')).toBeUndefined();
+    expect(cache.identity('deviceId:d1')).toBeUndefined();
+    expect(cache.identity('deviceId:d2')).toBe('c2');
+  });
+});

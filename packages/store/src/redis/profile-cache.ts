@@ -1,0 +1,119 @@
+import { LRUCache } from 'lru-cache';
+import type { StoredProfile } from '../projection/draft.ts';
+import { estimateBytes } from './profile-codec.ts';
+
+/** Bounds of the in-process cache in front of Redis. */
+export interface ProfileCacheOptions {
+  /** Most profiles held. Default 10 000. */
+  readonly max?: number;
+  /** Most bytes of profiles held (estimated from their list sizes). Default 64 MiB. */
+  readonly maxBytes?: number;
+  /** How long an entry is fresh: bounds staleness if a change notice is missed. Default 5000 ms. */
+  readonly ttlMs?: number;
+  /** Most identity lookups held. Default 50 000. */
+  readonly maxIdentities?: number;
+  /** The clock the TTL is measured with (ms), injected by tests. Default `performance.now`. */
+  readonly clock?: () => number;
+}
+
+/**
+ * Profiles and identity lookups of one store instance. Entries are fresh for `ttlMs`; past it
+ * they are not served, except as a last resort while Redis is unreachable (`stale`), which is
+ * why expired entries are kept until evicted by size or by a change notice.
+ */
+export class ProfileCache {
+  readonly #profiles: LRUCache<string, StoredProfile>;
+  readonly #identities: LRUCache<string, string>;
+  /** customer id → identity keys cached for it, to evict them on a merge or an erasure. */
+  readonly #byCustomer = new Map<string, Set<string>>();
+  #hits = 0;
+  #misses = 0;
+  #staleHits = 0;
+
+  constructor(options: ProfileCacheOptions = {}) {
+    const ttl = options.ttlMs ?? 5000;
+    const perf = options.clock === undefined ? {} : { perf: { now: options.clock }, ttlResolution: 0 };
+    this.#profiles = new LRUCache<string, StoredProfile>({
+      max: options.max ?? 10_000,
+      maxSize: options.maxBytes ?? 64 * 1024 * 1024,
+      sizeCalculation: estimateBytes,
+      ttl,
+      allowStale: false,
+      noDeleteOnStaleGet: true,
+      ttlAutopurge: false,
+      ...perf,
+    });
+    this.#identities = new LRUCache<string, string>({
+      max: options.maxIdentities ?? 50_000,
+      ttl,
+      noDeleteOnStaleGet: true,
+      ...perf,
+      dispose: (customerId, key) => this.#byCustomer.get(customerId)?.delete(key),
+    });
+  }
+
+  /** A fresh profile, or undefined. */
+  get(customerId: string): StoredProfile | undefined {
+    const profile = this.#profiles.get(customerId);
+    if (profile === undefined) this.#misses++;
+    else this.#hits++;
+    return profile;
+  }
+
+  /** Whatever is held, fresh or not: for reads while Redis is unreachable. */
+  stale(customerId: string): StoredProfile | undefined {
+    const profile = this.#profiles.get(customerId, { allowStale: true });
+    if (profile !== undefined) this.#staleHits++;
+    return profile;
+  }
+
+  /** Holds a profile. Never replaces a newer version still fresh. */
+  set(profile: StoredProfile): void {
+    const held = this.#profiles.get(profile.customerId, { allowStale: true, updateAgeOnGet: false });
+    if (held !== undefined && held.version > profile.version && this.#profiles.getRemainingTTL(profile.customerId) > 0) return;
+    this.#profiles.set(profile.customerId, profile);
+  }
+
+  evict(customerId: string): void {
+    this.#profiles.delete(customerId);
+  }
+
+  /** Drops the identity lookups that point at a customer (after a merge or an erasure). */
+  evictIdentities(customerId: string): void {
+    for (const key of [...(this.#byCustomer.get(customerId) ?? [])]) this.#identities.delete(key);
+    this.#byCustomer.delete(customerId);
+  }
+
+  identity(key: string, allowStale = false): string | undefined {
+    return this.#identities.get(key, { allowStale });
+  }
+
+  setIdentity(key: string, customerId: string): void {
+    this.#identities.set(key, customerId);
+    let keys = this.#byCustomer.get(customerId);
+    if (keys === undefined) this.#byCustomer.set(customerId, (keys = new Set()));
+    keys.add(key);
+  }
+
+  /** Forgets everything (after a reconnect: notices may have been missed while away). */
+  clear(): void {
+    this.#profiles.clear();
+    this.#identities.clear();
+    this.#byCustomer.clear();
+  }
+
+  get size(): number {
+    return this.#profiles.size;
+  }
+
+  stats(): Record<string, number> {
+    return {
+      hits: this.#hits,
+      misses: this.#misses,
+      staleHits: this.#staleHits,
+      entries: this.#profiles.size,
+      bytes: this.#profiles.calculatedSize,
+      identityEntries: this.#identities.size,
+    };
+  }
+}

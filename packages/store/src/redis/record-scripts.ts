@@ -1,0 +1,55 @@
+import { script } from './scripts.ts';
+
+// Scripts of outcomes, decisions and locks: each touches one slot.
+
+/**
+ * Records an outcome once. KEYS: profile, seen, contacts. ARGV: seenId, expiresAtMs, nowMs,
+ * contactJson, maxContacts, material ('1'/'0'). A material one bumps the profile's version and
+ * materialVersion in place (no read, no retry). Returns {'accepted'|'duplicate'} or {'moved', id}.
+ */
+export const OUTCOME = script(
+  'outcome',
+  `local moved = redis.call('HGET', KEYS[1], 'm')
+if moved then return {'moved', moved} end
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[3])
+if redis.call('ZSCORE', KEYS[2], ARGV[1]) then return {'duplicate'} end
+if ARGV[6] == '1' and redis.call('HEXISTS', KEYS[1], 'f:customerId') == 1 then
+  local v = redis.call('HINCRBY', KEYS[1], 'v', 1)
+  redis.call('HSET', KEYS[1], 'f:version', v, 'f:materialVersion', v)
+end
+redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
+redis.call('LPUSH', KEYS[3], ARGV[4])
+redis.call('LTRIM', KEYS[3], 0, tonumber(ARGV[5]) - 1)
+return {'accepted'}`,
+);
+
+/**
+ * Compare-and-set of the current decision. KEYS: decision. ARGV: expectNone ('1'/'0'), expectedId,
+ * newId, payload, ttlSeconds. Returns {1} or {0[, currentId, currentPayload]}.
+ */
+export const DECISION_CAS = script(
+  'decision-cas',
+  `local cur = redis.call('HGET', KEYS[1], 'id')
+if (ARGV[1] == '1' and not cur) or (ARGV[1] == '0' and cur == ARGV[2]) then
+  redis.call('DEL', KEYS[1])
+  redis.call('HSET', KEYS[1], 'id', ARGV[3], 'p', ARGV[4])
+  redis.call('EXPIRE', KEYS[1], tonumber(ARGV[5]))
+  return {1}
+end
+if not cur then return {0} end
+return {0, cur, redis.call('HGET', KEYS[1], 'p')}`,
+);
+
+/** Deletes KEYS[1] only if it still holds ARGV[1] (a lock token, or the customer an identity key points to). */
+export const DELETE_IF = script(
+  'delete-if',
+  `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`,
+);
+
+/** Several hash increments in one atomic call. KEYS[1]: the hash; ARGV: field, increment, … */
+export const HINCR_MANY = script(
+  'hincr-many',
+  `for i = 1, #ARGV, 2 do redis.call('HINCRBYFLOAT', KEYS[1], ARGV[i], ARGV[i + 1]) end
+return 1`,
+);

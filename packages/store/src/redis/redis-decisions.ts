@@ -1,0 +1,46 @@
+import type { PutDecisionResult, StoredDecisionRecord } from '../store.ts';
+import type { RedisContext } from './context.ts';
+import { runScript } from './scripts.ts';
+import { DECISION_CAS } from './record-scripts.ts';
+
+/** The current decision of a customer (`ok:{c:<id>}:decision`, a hash with its ttl). */
+export async function getCurrentDecision(ctx: RedisContext, customerId: string): Promise<StoredDecisionRecord | null> {
+  const [id, payload] = await ctx.client.hmget(ctx.keys.decision(customerId), 'id', 'p');
+  return id == null || payload == null ? null : { decisionId: id, payload };
+}
+
+/** Compare-and-set in one script: of concurrent writers expecting the same id, exactly one wins. */
+export async function putCurrentDecision(
+  ctx: RedisContext,
+  customerId: string,
+  record: StoredDecisionRecord,
+  expected: string | null,
+  ttlSeconds: number,
+): Promise<PutDecisionResult> {
+  const reply = (await runScript(ctx.client, DECISION_CAS, [ctx.keys.decision(customerId)], [
+    expected === null ? '1' : '0',
+    expected ?? '',
+    record.decisionId,
+    record.payload,
+    Math.max(1, Math.ceil(ttlSeconds)),
+  ])) as [number, string?, string?];
+  if (reply[0] === 1) return { ok: true };
+  const [, id, payload] = reply;
+  return { ok: false, current: id === undefined || payload === undefined ? null : { decisionId: id, payload } };
+}
+
+/** Keeps a decision by id (`ok:dec:<id>`) and lists it under the customer, so an erasure finds it. */
+export async function saveDecision(ctx: RedisContext, record: StoredDecisionRecord, customerId: string, retentionSeconds: number): Promise<void> {
+  const seconds = Math.max(1, Math.ceil(retentionSeconds));
+  const now = ctx.now();
+  const index = ctx.keys.decisionIndex(customerId);
+  await Promise.all([
+    ctx.client.set(ctx.keys.keptDecision(record.decisionId), JSON.stringify(record), 'EX', seconds),
+    ctx.client.multi().zadd(index, now + seconds * 1000, record.decisionId).zremrangebyscore(index, '-inf', now).exec(),
+  ]);
+}
+
+export async function getDecision(ctx: RedisContext, decisionId: string): Promise<StoredDecisionRecord | null> {
+  const json = await ctx.client.get(ctx.keys.keptDecision(decisionId));
+  return json === null ? null : (JSON.parse(json) as StoredDecisionRecord);
+}
