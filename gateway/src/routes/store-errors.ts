@@ -1,4 +1,4 @@
-import { InvalidBatchError, StoreUnavailableError } from '@omnikernel/store';
+import { InvalidBatchError, InvalidEventError, StoreUnavailableError } from '@omnikernel/store';
 import { ApiError } from '../http/problem.ts';
 
 /** Runs a store write; an unavailable store becomes 503 with Retry-After (nothing was acknowledged). */
@@ -10,6 +10,9 @@ export async function storeWrite<T>(write: () => Promise<T>): Promise<T> {
       throw new ApiError(503, 'store-unavailable', 'Store unavailable', `${error.message}; nothing of this request was stored, retry it`, {
         headers: { 'retry-after': String(error.retryAfterSeconds) },
       });
+    }
+    if (error instanceof InvalidEventError) {
+      throw new ApiError(400, 'validation', 'Invalid event', error.message, { errors: [{ field: error.field, message: error.message }] });
     }
     throw error;
   }

@@ -46,9 +46,10 @@ export function decideNextBestOffer(input: Input): Contribution {
 function candidateFor(offer: Offer, input: Input, now: number): OfferCandidate {
   const { profile, catalog, options, random } = input;
   const counts = countsFor(offer.id, input);
-  const { alpha, beta } = posterior(counts, options.prior, options.ignoredShowWeight);
-  const propensity = random.beta(alpha, beta);
   const activity = activityReasons(offer, profile, catalog, now);
+  const prior = activity.reasons.length > 0 ? { ...options.prior, alpha: options.prior.alpha + options.activityPriorBoost } : options.prior;
+  const { alpha, beta } = posterior(counts, prior, options.ignoredShowWeight);
+  const propensity = random.beta(alpha, beta);
   const reasons = [...activity.reasons];
   const segment = offer.eligibility?.segments?.find((s) => profile.segments.includes(s));
   if (segment) reasons.push(`For our ${segment} customers`);
