@@ -131,16 +131,29 @@ describe('one decision, every channel, every instance', () => {
     }
   });
 
-  it('replays stored decisions to the same decision', async () => {
-    const idsSeen = new Set<string>();
-    for (let i = 0; i < 20; i++) {
-      const email = `replay-${i}@example.com`;
-      await call(a.url, 'POST', '/v1/events', { events: [{ id: `rp-${i}`, type: 'purchase', channel: 'web', occurredAt: new Date(Date.now() - 3_600_000).toISOString(), identifiers: { email }, properties: { orderId: `rp-o-${i}`, items: [{ productId: i % 2 ? 'kettle' : 'grinder', quantity: 1, price: 1 }] } }] });
-      const r = await call<WebDecision>(i % 2 ? a.url : b.url, 'POST', '/v1/decisions', { identifiers: { email }, channel: 'web' });
-      idsSeen.add(r.body.decision.decisionId);
+  it('replays 100 stored decisions to the same decisions', async () => {
+    const at = new Date(Date.now() - 3_600_000).toISOString();
+    const products = ['kettle', 'grinder', 'teapot', 'mugs', 'beans'];
+    const events = Array.from({ length: 100 }, (_, i) => ({
+      id: `rp-${i}`,
+      type: 'purchase',
+      channel: i % 3 ? 'web' : 'store',
+      occurredAt: at,
+      identifiers: { email: `replay-${i}@example.com` },
+      properties: { orderId: `rp-o-${i}`, ...(i % 3 ? {} : { storeId: 'madrid' }), items: [{ productId: products[i % 5], quantity: 1 + (i % 2), price: 10 }] },
+    }));
+    expect((await call<{ accepted: number }>(a.url, 'POST', '/v1/events', { events })).body.accepted).toBe(100);
+    const decisionIds: string[] = [];
+    for (let i = 0; i < 100; i += 10) {
+      const chunk = await Promise.all(
+        Array.from({ length: 10 }, (_, j) => call<WebDecision>((i + j) % 2 ? a.url : b.url, 'POST', '/v1/decisions', { identifiers: { email: `replay-${i + j}@example.com` }, channel: 'web' })),
+      );
+      decisionIds.push(...chunk.map((r) => r.body.decision.decisionId));
     }
-    for (const id of idsSeen) {
-      const replay = await call<{ equal: boolean }>(b.url, 'POST', `/v1/decisions/${id}/replay`);
+    expect(new Set(decisionIds).size).toBe(100);
+    // Learned-state snapshots are retained in the process that read them (ADR 11): replay there.
+    for (const [i, id] of decisionIds.entries()) {
+      const replay = await call<{ equal: boolean }>(i % 2 ? a.url : b.url, 'POST', `/v1/decisions/${id}/replay`);
       expect(replay.status).toBe(200);
       expect(replay.body.equal).toBe(true);
     }
