@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
+import { StoreUnavailableError } from '@omnikernel/store';
 import type { GatewayDeps, GatewayEnv } from './deps.ts';
 import { ApiError, fieldErrorsOf, problemResponse, validationError } from './http/problem.ts';
 import { requestId } from './middleware/request-id.ts';
@@ -50,6 +51,14 @@ export function createApp(deps: GatewayDeps): OpenAPIHono<GatewayEnv> {
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return problemResponse(c, error);
+    if (error instanceof StoreUnavailableError) {
+      return problemResponse(
+        c,
+        new ApiError(503, 'store-unavailable', 'Store unavailable', `${error.message}; nothing of this request was stored, retry it`, {
+          headers: { 'retry-after': String(error.retryAfterSeconds) },
+        }),
+      );
+    }
     if (error instanceof HTTPException) {
       const malformed = /json/i.test(error.message);
       return problemResponse(

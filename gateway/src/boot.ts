@@ -79,7 +79,14 @@ export async function bootGateway(options: BootOptions): Promise<Gateway> {
   });
   await kernel.start();
 
-  const decisions = new DecisionService({ store, kernel, now, minAgeMs: settings.decisionMinAgeMs, retentionSeconds: settings.decisionRetentionDays * 86_400 });
+  const decisions = new DecisionService({
+    store,
+    kernel,
+    now,
+    minAgeMs: settings.decisionMinAgeMs,
+    retentionSeconds: settings.decisionRetentionDays * 86_400,
+    onStoreError: (error) => logger.warn('store failed while serving a decision; served the held or fallback decision', { error: (error as Error).message }),
+  });
   store.onChange((notice) => decisions.evict(notice.kind === 'catalog' ? undefined : notice.customerId));
   const observer = new Observer(kernel, store, logger);
 

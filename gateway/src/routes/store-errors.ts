@@ -1,16 +1,11 @@
-import { InvalidBatchError, InvalidEventError, StoreUnavailableError } from '@omnikernel/store';
+import { InvalidBatchError, InvalidEventError } from '@omnikernel/store';
 import { ApiError } from '../http/problem.ts';
 
-/** Runs a store write; an unavailable store becomes 503 with Retry-After (nothing was acknowledged). */
+/** Runs a store write; an event the store refuses becomes 400 (an unavailable store is 503, in app.onError). */
 export async function storeWrite<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    if (error instanceof StoreUnavailableError) {
-      throw new ApiError(503, 'store-unavailable', 'Store unavailable', `${error.message}; nothing of this request was stored, retry it`, {
-        headers: { 'retry-after': String(error.retryAfterSeconds) },
-      });
-    }
     if (error instanceof InvalidEventError) {
       throw new ApiError(400, 'validation', 'Invalid event', error.message, { errors: [{ field: error.field, message: error.message }] });
     }

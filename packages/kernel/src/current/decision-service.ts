@@ -18,6 +18,8 @@ export interface DecisionServiceOptions {
   readonly retentionSeconds?: number;
   /** Current decisions held in process (default 50 000). */
   readonly cacheEntries?: number;
+  /** Told about store failures (the decision is still served). */
+  readonly onStoreError?: (error: unknown) => void;
 }
 
 /** A current decision as served: the parsed form plus per-envelope bytes rendered once. */
@@ -52,6 +54,8 @@ function toCurrent(stored: StoredDecision): CurrentDecision {
 export class DecisionService {
   readonly #cache: LRUCache<string, CurrentDecision>;
   readonly #flight = new SingleFlight<string, CurrentDecision>();
+  /** Raw identifier → customer, so a store outage can still find the decision this instance holds. */
+  readonly #lastResolved = new LRUCache<string, string>({ max: 100_000 });
   readonly #now: () => number;
   readonly #minAgeMs: number;
   readonly #retention: number;
@@ -69,11 +73,30 @@ export class DecisionService {
     else this.#cache.delete(customerId);
   }
 
-  /** The current decision for whoever the identifiers name; records request context first. */
+  /**
+   * The current decision for whoever the identifiers name; records request context first.
+   * Never throws: when the store fails, the decision this instance holds for the customer is
+   * served (the same decision every channel saw), else the fallback decision, marked degraded.
+   */
   async current(identifiers: Identifiers, context: DecisionContext): Promise<CurrentResult> {
+    try {
+      return await this.#current(identifiers, context);
+    } catch (error) {
+      const message = (error as Error).message ?? String(error);
+      this.options.onStoreError?.(error);
+      for (const id of Object.values(identifiers)) {
+        const held = id ? this.#cache.get(this.#lastResolved.get(id) ?? '', { allowStale: true }) : undefined;
+        if (held) return { status: 'known', customerId: held.decision.customerId, current: held, computed: false };
+      }
+      return { status: 'unknown', current: await this.anonymous(context, [{ plugin: 'store', code: 'OMK_ERR_STORE_UNAVAILABLE', message }]) };
+    }
+  }
+
+  async #current(identifiers: Identifiers, context: DecisionContext): Promise<CurrentResult> {
     const { store } = this.options;
     const customerId = await store.resolve(identifiers);
     if (!customerId) return { status: 'unknown', current: await this.anonymous(context) };
+    for (const id of Object.values(identifiers)) if (id) this.#lastResolved.set(id, customerId);
     const event = contextEvent(customerId, context, this.#now());
     if (event) {
       const [result] = await store.ingest([event]);
@@ -173,10 +196,11 @@ export class DecisionService {
   }
 
   /** Unknown identifiers: a non-personalised decision, no profile created, nothing stored. */
-  async anonymous(context: DecisionContext): Promise<CurrentDecision> {
+  async anonymous(context: DecisionContext, degraded: Decision['degraded'] = []): Promise<CurrentDecision> {
     const at = this.#now();
     const profile = createEmptyProfile('anonymous', new Date(at).toISOString());
-    const decision = await this.options.kernel.decide({ decisionId: newDecisionId(at), profile, catalog: this.options.store.catalog(), contactHistory: [], context, at });
+    const computed = await this.options.kernel.decide({ decisionId: newDecisionId(at), profile, catalog: this.options.store.catalog(), contactHistory: [], context, at });
+    const decision = degraded.length > 0 ? { ...computed, degraded: [...degraded, ...computed.degraded] } : computed;
     const meta = { profileVersion: 0, catalogVersion: this.options.store.catalog().version, configFingerprint: this.options.kernel.configFingerprint, issuedAtMs: at, validUntilMs: Date.parse(decision.validUntil) };
     return toCurrent({ decision, meta, replay: { profile, contactHistory: [], context } });
   }
