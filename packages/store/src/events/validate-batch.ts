@@ -46,12 +46,24 @@ const DEFAULT_MAX_BATCH = 500;
  * // rejected: [{ index: 3, field: 'events[3].properties.items[0].quantity', reason: 'Too small: …' }]
  */
 export function validateEventBatch(body: unknown, options: BatchOptions = {}): BatchValidation<CustomerEvent> {
-  return validateBatch<CustomerEvent>(createEventSchema(options), 'events', body, options.maxBatch);
+  return validateBatch<CustomerEvent>(cachedSchema('events', options, () => createEventSchema(options)), 'events', body, options.maxBatch);
 }
 
 /** Validate a batch of outcomes (`{ outcomes: [...] }` or a bare array), like `validateEventBatch`. */
 export function validateOutcomeBatch(body: unknown, options: BatchOptions = {}): BatchValidation<Outcome> {
-  return validateBatch<Outcome>(createOutcomeSchema(options), 'outcomes', body, options.maxBatch);
+  return validateBatch<Outcome>(cachedSchema('outcomes', options, () => createOutcomeSchema(options)), 'outcomes', body, options.maxBatch);
+}
+
+// Building a zod schema costs far more than using one: keep one per configuration, not per request.
+const schemas = new Map<string, z.ZodType>();
+function cachedSchema(kind: string, options: BatchOptions, make: () => z.ZodType): z.ZodType {
+  const key = `${kind}|${options.defaultRegion ?? ''}|${(options.channels ?? []).join(',')}`;
+  let schema = schemas.get(key);
+  if (!schema) {
+    schema = make();
+    schemas.set(key, schema);
+  }
+  return schema;
 }
 
 function validateBatch<T>(schema: z.ZodType, name: string, body: unknown, maxBatch = DEFAULT_MAX_BATCH): BatchValidation<T> {
