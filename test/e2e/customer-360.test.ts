@@ -38,7 +38,15 @@ describe('customer 360 across two gateway processes on one Redis', () => {
     const all = [...distinct, ...repeats];
     const batches: (typeof all)[] = [];
     for (let i = 0; i < all.length; i += 100) batches.push(all.slice(i, i + 100));
-    const results = await Promise.all(batches.map((batch, i) => call<{ accepted: number; duplicates: number }>(i % 2 ? b.url : a.url, 'POST', '/v1/events', { events: batch })));
+    // Like any client: a 503 (the store busy or briefly unreachable) is retried after Retry-After.
+    const send = async (batch: unknown[], url: string) => {
+      for (let attempt = 0; ; attempt++) {
+        const r = await call<{ accepted: number; duplicates: number }>(url, 'POST', '/v1/events', { events: batch });
+        if (r.status !== 503 || attempt === 20) return r;
+        await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
+      }
+    };
+    const results = await Promise.all(batches.map((batch, i) => send(batch, i % 2 ? b.url : a.url)));
     expect(results.every((r) => r.status === 200)).toBe(true);
     const accepted = results.reduce((s, r) => s + r.body.accepted, 0);
     const duplicates = results.reduce((s, r) => s + r.body.duplicates, 0);
@@ -59,6 +67,8 @@ describe('customer 360 across two gateway processes on one Redis', () => {
     const link = await call<{ accepted: number }>(b.url, 'POST', '/v1/events', { events: [event('m-4', { deviceId: 'dev-merge-1', email: 'merge.me@example.com' }, 'identify', { traits: { firstName: 'Mia' } }, 'app', '2026-11-03T09:00:00Z')] });
     expect(link.body.accepted).toBe(1);
     for (const gw of [a, b]) {
+      // The other instance learns of the merge through the change channel: within milliseconds.
+      await within(1_000, async () => (await call<{ eventCount: number }>(gw.url, 'GET', '/v1/profiles?deviceId=dev-merge-1')).body.eventCount === 4);
       const d = await call<{ customerId: string; eventCount: number; aliases: string[] }>(gw.url, 'GET', '/v1/profiles?deviceId=dev-merge-1');
       const e = await call<{ customerId: string; eventCount: number }>(gw.url, 'GET', '/v1/profiles?email=merge.me@example.com');
       expect(d.body.customerId).toBe(byDevice.body.customerId); // the older customer survives

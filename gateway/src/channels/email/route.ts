@@ -55,7 +55,7 @@ export function registerEmailContentRoute(app: OpenAPIHono<GatewayEnv>, deps: Ga
       const identifiers = channelIdentifiers(raw, deps.settings.defaultRegion);
       if (isAnonymous(identifiers)) return send(c, format, fallback(deps, options, 'no-identifier'), 'no-store');
       const result = await deps.decisions.current(identifiers, { channel: 'email' });
-      if (result.status === 'unknown') return send(c, format, fallback(deps, options, 'unknown-customer'), 'no-store');
+      if (result.status === 'unknown') return send(c, format, fallback(deps, options, result.storeFailed ? 'error' : 'unknown-customer'), 'no-store');
       deps.metrics.decisions.inc({ result: result.computed ? 'computed' : 'reused' });
       const { decision } = result.current;
       const envelope = result.current.render(`email:${options.locale}:${options.baseUrl}`, (d) => emailEnvelope(d, options));

@@ -20,7 +20,7 @@ export interface CallerLookup {
 export async function lookUpCaller(deps: GatewayDeps, identifiers: Identifiers, channel: Channel, requestId: string): Promise<CallerLookup> {
   try {
     const result = await currentFor(deps, identifiers, channel);
-    if (result.status === 'unknown') return { status: 'unknown', customerId: null, profile: null, current: result.current };
+    if (result.status === 'unknown') return { status: result.storeFailed ? 'fallback' : 'unknown', customerId: null, profile: null, current: result.current };
     return { status: 'known', customerId: result.customerId, profile: await deps.store.getProfile(result.customerId), current: result.current };
   } catch (error) {
     deps.logger.warn('caller lookup failed; serving the default offer', { requestId, channel, error: (error as Error).message });

@@ -32,7 +32,12 @@ export interface CurrentDecision {
 
 export type CurrentResult =
   | { readonly status: 'known'; readonly customerId: string; readonly current: CurrentDecision; readonly computed: boolean }
-  | { readonly status: 'unknown'; readonly current: CurrentDecision };
+  | {
+      readonly status: 'unknown';
+      readonly current: CurrentDecision;
+      /** True when the customer could not be looked up because the store failed (the decision is a fallback). */
+      readonly storeFailed?: boolean;
+    };
 
 function toCurrent(stored: StoredDecision): CurrentDecision {
   const rendered = new Map<string, unknown>();
@@ -88,7 +93,7 @@ export class DecisionService {
         const held = id ? this.#cache.get(this.#lastResolved.get(id) ?? '', { allowStale: true }) : undefined;
         if (held) return { status: 'known', customerId: held.decision.customerId, current: held, computed: false };
       }
-      return { status: 'unknown', current: await this.anonymous(context, [{ plugin: 'store', code: 'OMK_ERR_STORE_UNAVAILABLE', message }]) };
+      return { status: 'unknown', storeFailed: true, current: await this.anonymous(context, [{ plugin: 'store', code: 'OMK_ERR_STORE_UNAVAILABLE', message }]) };
     }
   }
 
