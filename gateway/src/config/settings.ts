@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SCOPES } from '../auth/scopes.ts';
+import { contactPolicySchema } from '../schemas/catalog.ts';
 
 const pluginEntry = z.union([
   z.string().min(1),
@@ -31,14 +32,7 @@ export const settingsSchema = z.strictObject({
   decisionMinAgeMs: z.number().int().nonnegative().default(60_000),
   decisionTtlMs: z.number().int().positive().default(30 * 60_000),
   decisionRetentionDays: z.number().positive().default(7),
-  contactPolicy: z
-    .strictObject({
-      maxShows: z.number().int().nonnegative().optional(),
-      perDays: z.number().positive().optional(),
-      suppressDaysAfterAccept: z.number().nonnegative().optional(),
-      suppressDaysAfterReject: z.number().nonnegative().optional(),
-    })
-    .default({}),
+  contactPolicy: contactPolicySchema.default({}),
   channels: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).default([]),
   defaultRegion: z.string().length(2).default('GB'),
   catalogFiles: z.strictObject({ products: z.string().optional(), stores: z.string().optional(), offers: z.string().optional() }).default({}),

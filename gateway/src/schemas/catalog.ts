@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { isTimeZone } from '@omnikernel/sdk';
 
 const id = z.string().min(1).max(128);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM, 24-hour');
@@ -19,14 +20,6 @@ export const productSchema = z
   })
   .openapi('Product');
 
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const storeSchema = z
   .strictObject({
@@ -40,6 +33,14 @@ export const storeSchema = z
     openingHours: z.partialRecord(weekday, z.array(z.strictObject({ open: hhmm, close: hhmm }))).optional(),
   })
   .openapi('Store');
+
+/** Caps and suppressions across all channels; also the configuration's defaults. */
+export const contactPolicySchema = z.strictObject({
+  maxShows: z.number().int().nonnegative().optional(),
+  perDays: z.number().positive().optional(),
+  suppressDaysAfterAccept: z.number().nonnegative().optional(),
+  suppressDaysAfterReject: z.number().nonnegative().optional(),
+});
 
 export const offerSchema = z
   .strictObject({
@@ -66,14 +67,7 @@ export const offerSchema = z
       .optional(),
     validFrom: z.iso.datetime({ offset: true }).optional(),
     validUntil: z.iso.datetime({ offset: true }).optional(),
-    contactPolicy: z
-      .strictObject({
-        maxShows: z.number().int().nonnegative().optional(),
-        perDays: z.number().positive().optional(),
-        suppressDaysAfterAccept: z.number().nonnegative().optional(),
-        suppressDaysAfterReject: z.number().nonnegative().optional(),
-      })
-      .optional(),
+    contactPolicy: contactPolicySchema.optional(),
     script: z.string().max(2000).optional(),
     weight: z.number().nonnegative().optional(),
     isDefault: z.boolean().optional(),

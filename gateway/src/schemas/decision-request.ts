@@ -1,29 +1,23 @@
 import { z } from '@hono/zod-openapi';
-import { BUILT_IN_CHANNELS, IDENTIFIER_TYPES } from '@omnikernel/sdk';
+import { BUILT_IN_CHANNELS, IDENTIFIER_TYPES, isTimeZone } from '@omnikernel/sdk';
 
 const identifier = z.string().trim().min(1).max(256);
 
+const identifierShape = {
+  customerId: identifier.optional(),
+  email: identifier.optional(),
+  phone: identifier.optional(),
+  loyaltyId: identifier.optional(),
+  deviceId: identifier.optional(),
+  crmId: identifier.optional(),
+};
+
 /** Any identifier a channel knows; at least one. */
 export const identifiersSchema = z
-  .strictObject({
-    customerId: identifier.optional(),
-    email: identifier.optional(),
-    phone: identifier.optional(),
-    loyaltyId: identifier.optional(),
-    deviceId: identifier.optional(),
-    crmId: identifier.optional(),
-  })
+  .strictObject(identifierShape)
   .refine((ids) => IDENTIFIER_TYPES.some((t) => ids[t] !== undefined), { message: `send at least one of ${IDENTIFIER_TYPES.join(', ')}` })
   .openapi('Identifiers');
 
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const locationSchema = z.strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) });
 
@@ -72,11 +66,4 @@ export function simulateRequestSchema(custom: readonly string[]) {
 }
 
 /** Query parameters that name a customer by any identifier. */
-export const identifierQuerySchema = z.object({
-  customerId: identifier.optional(),
-  email: identifier.optional(),
-  phone: identifier.optional(),
-  loyaltyId: identifier.optional(),
-  deviceId: identifier.optional(),
-  crmId: identifier.optional(),
-});
+export const identifierQuerySchema = z.object(identifierShape);

@@ -1,14 +1,6 @@
+import { isTimeZone } from '@omnikernel/sdk';
 import { z } from 'zod';
 
-/** Whether Intl knows the IANA zone (e.g. `Europe/Madrid`). */
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Options of the geo-time-offers plugin. */
 export const geoTimeOffersOptionsSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from '@omnikernel/sdk';
 import type { BuiltInEventType } from '@omnikernel/sdk';
 
 // Properties are loose objects: channels send more than the projection reads, and the raw event
@@ -73,11 +74,3 @@ export const eventPropertiesSchemas: Readonly<Record<BuiltInEventType, z.ZodType
   }),
 };
 
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
