@@ -1,9 +1,8 @@
 import type { CustomerEvent, PluginStateWriter, Product, Profile } from '@omnikernel/sdk';
-import { createMiniStore } from './mini-store.ts';
+import { createMemoryStore } from '@omnikernel/store';
 
 /** What the evaluation needs from a customer store: the ingestion path and the plugin's state. */
 export interface EvalStore {
-  /** `@omnikernel/store (memory)` or the stand-in. */
   readonly kind: string;
   /** Applies one event; returns the customer it was applied to. */
   ingest(event: CustomerEvent): Promise<string>;
@@ -13,26 +12,12 @@ export interface EvalStore {
   close(): Promise<void>;
 }
 
-/** The parts of `@omnikernel/store` used here (kept structural: the package is written concurrently). */
-interface StoreModule {
-  createMemoryStore?: () => {
-    ingest(events: readonly CustomerEvent[]): Promise<readonly { status: string; customerId?: string }[]>;
-    getProfile(customerId: string): Promise<Profile | null>;
-    upsertProducts(products: readonly Product[]): Promise<number>;
-    pluginState(name: string): PluginStateWriter;
-    close(): Promise<void>;
-  };
-}
-
 /**
- * The real in-memory store when `@omnikernel/store` exports `createMemoryStore` (events go through
- * its validation, identity resolution and projection), else a stand-in projection of purchases.
- * `OMNIKERNEL_EVAL_STORE=mini` forces the stand-in.
+ * The real in-memory store: training purchases go through its identity resolution and projection,
+ * exactly as events posted to the gateway do.
  */
 export async function createEvalStore(products: readonly Product[]): Promise<EvalStore> {
-  const mod = process.env.OMNIKERNEL_EVAL_STORE === 'mini' ? {} : await importStore();
-  if (typeof mod.createMemoryStore !== 'function') return createMiniStore(products);
-  const store = mod.createMemoryStore();
+  const store = createMemoryStore();
   for (let i = 0; i < products.length; i += 5_000) await store.upsertProducts(products.slice(i, i + 5_000));
   return {
     kind: '@omnikernel/store (memory)',
@@ -49,13 +34,4 @@ export async function createEvalStore(products: readonly Product[]): Promise<Eva
     pluginState: (name) => store.pluginState(name),
     close: () => store.close(),
   };
-}
-
-async function importStore(): Promise<StoreModule> {
-  const specifier = '@omnikernel/store';
-  try {
-    return (await import(specifier)) as StoreModule;
-  } catch {
-    return {};
-  }
 }
