@@ -13,14 +13,12 @@ export function traceContext(): MiddlewareHandler {
   return async function traceContextMiddleware(c, next) {
     const header = c.req.header('traceparent');
     const match = header ? TRACEPARENT.exec(header) : null;
-    let parent: OtelContext = context.active();
-    if (match) {
-      parent = propagation.extract(parent, { traceparent: header });
-      if (!trace.getSpanContext(parent)) {
-        parent = trace.setSpanContext(parent, { traceId: match[1] as string, spanId: match[2] as string, traceFlags: Number.parseInt(match[3] as string, 16), isRemote: true });
-      }
-      c.header('traceparent', `00-${match[1]}-${randomBytes(8).toString('hex')}-${match[3]}`);
+    if (!match) return next(); // nothing to join: no context switch on the hot path
+    let parent: OtelContext = propagation.extract(context.active(), { traceparent: header });
+    if (!trace.getSpanContext(parent)) {
+      parent = trace.setSpanContext(parent, { traceId: match[1] as string, spanId: match[2] as string, traceFlags: Number.parseInt(match[3] as string, 16), isRemote: true });
     }
+    c.header('traceparent', `00-${match[1]}-${randomBytes(8).toString('hex')}-${match[3]}`);
     await context.with(parent, next);
   };
 }
