@@ -12,12 +12,14 @@ export class SnapshotManager {
   readonly #retained = new Map<string, StateSnapshot<unknown>>();
   #changes = 0;
   #building: Promise<void> | null = null;
+  #deferred: NodeJS.Timeout | null = null;
+  #lastBuiltAt = 0;
   #timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly plugin: string,
     private readonly spec: SnapshotSpec<unknown, unknown>,
-    private readonly deps: { state: PluginStateReader; catalog: () => CatalogView; options: unknown; logger: Logger; retain?: number },
+    private readonly deps: { state: PluginStateReader; catalog: () => CatalogView; options: unknown; logger: Logger; retain?: number; minRebuildIntervalMs?: number },
   ) {}
 
   current(): StateSnapshot<unknown> | undefined {
@@ -37,13 +39,29 @@ export class SnapshotManager {
 
   stop(): void {
     if (this.#timer) clearInterval(this.#timer);
+    if (this.#deferred) clearTimeout(this.#deferred);
     this.#timer = null;
+    this.#deferred = null;
   }
 
-  /** Counts observed changes; rebuilds in the background past the threshold. */
+  /**
+   * Counts observed changes; rebuilds in the background past the threshold, but at most once per
+   * `minRebuildIntervalMs` (default 5 s): under heavy ingestion a rebuild per N events would spend
+   * the CPU that ingestion needs, and decisions gain nothing from a fresher model every few ms.
+   */
   changed(count = 1): void {
     this.#changes += count;
-    if (this.#changes >= (this.spec.refreshAfterChanges ?? 1_000)) void this.rebuild();
+    if (this.#changes < (this.spec.refreshAfterChanges ?? 1_000) || this.#deferred) return;
+    const wait = this.#lastBuiltAt + (this.deps.minRebuildIntervalMs ?? 5_000) - Date.now();
+    if (wait <= 0) {
+      void this.rebuild();
+      return;
+    }
+    this.#deferred = setTimeout(() => {
+      this.#deferred = null;
+      void this.rebuild();
+    }, wait);
+    this.#deferred.unref();
   }
 
   /** Rebuilds now (single flight: callers during a build share it). */
@@ -64,6 +82,7 @@ export class SnapshotManager {
       } catch (error) {
         this.deps.logger.error('snapshot build failed; decisions keep the previous snapshot', { plugin: this.plugin, error: (error as Error).message });
       } finally {
+        this.#lastBuiltAt = Date.now();
         this.#building = null;
       }
     })();

@@ -33,11 +33,16 @@ export function prepareEvents(events: readonly CustomerEvent[], options: Normali
     if (Number.isNaN(Date.parse(raw.occurredAt))) {
       throw new InvalidEventError(index, 'occurredAt', `event ${index} ('${raw.id}') has no valid occurredAt`);
     }
+    let hashes: string[] | undefined;
     return {
       index,
       event: { ...raw, identifiers, properties: raw.properties ?? {} },
       keys: entries.map(([type, value]) => identityKey(type, value)),
-      hashes: entries.map(([type, value]) => hashIdentifier(type, value)),
+      // sha256 per identifier costs more than the rest of preparing: only when a suppression check asks.
+      get hashes() {
+        hashes ??= entries.map(([type, value]) => hashIdentifier(type, value));
+        return hashes;
+      },
     };
   });
 }

@@ -25,7 +25,7 @@ export function ingestInMemory(state: MemoryState, prepared: readonly PreparedEv
   const results: IngestResult[] = [];
   const notices = new Map<string, ChangeNotice>();
   for (const p of prepared) {
-    if (p.hashes.some((h) => state.suppressed.has(h))) {
+    if (state.suppressed.size > 0 && p.hashes.some((h) => state.suppressed.has(h))) {
       results.push({ status: 'suppressed' });
       continue;
     }
@@ -81,7 +81,9 @@ function mergeOwners(state: MemoryState, owners: readonly string[], bounds: Boun
 
 function insertEvent(events: readonly PreparedEvent['event'][], event: PreparedEvent['event'], max: number) {
   const t = ms(event.occurredAt);
-  const index = events.findIndex((e) => ms(e.occurredAt) <= t);
+  // Events almost always arrive newest: check the head before scanning (and parsing) the list.
+  const head = events[0];
+  const index = head === undefined || ms(head.occurredAt) <= t ? 0 : events.findIndex((e) => ms(e.occurredAt) <= t);
   const out = index === -1 ? [...events, event] : [...events.slice(0, index), event, ...events.slice(index)];
   return out.slice(0, max);
 }
