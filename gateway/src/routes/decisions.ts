@@ -19,7 +19,8 @@ function serveCurrent(c: Context<GatewayEnv>, deps: GatewayDeps, result: Current
   };
   deps.metrics.decisions.inc({ result: result.status === 'unknown' ? 'anonymous' : result.computed ? 'computed' : 'reused' });
   if (matchesEtag(c.req.header('if-none-match'), decision.decisionId)) return c.body(null, 304, headers);
-  const body = result.current.render(`web:${channel}`, (d) => JSON.stringify({ channel, decision: publicDecision(d) }));
+  // Encoded once per decision: each request then writes bytes it already holds (no JSON, no UTF-8 pass).
+  const body = result.current.render(`web:${channel}`, (d) => new Uint8Array(Buffer.from(JSON.stringify({ channel, decision: publicDecision(d) }))));
   return c.body(body, 200, { ...headers, 'content-type': 'application/json; charset=utf-8' });
 }
 
