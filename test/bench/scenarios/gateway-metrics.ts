@@ -1,0 +1,27 @@
+/** What the bench reads from the gateway's `GET /metrics` (Prometheus text). */
+export interface GatewayCounters {
+  /** `omnikernel_decisions_total` by `result` (computed, reused, anonymous). */
+  readonly decisions: Readonly<Record<string, number>>;
+  /** `omnikernel_store_*`: the store's cache figures (entries, bytes, hits…), as the store reports them. */
+  readonly store: Readonly<Record<string, number>>;
+}
+
+export async function readCounters(url: string, apiKey: string): Promise<GatewayCounters> {
+  const res = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${apiKey}` }, signal: AbortSignal.timeout(10_000) });
+  const text = await res.text();
+  const decisions: Record<string, number> = {};
+  const store: Record<string, number> = {};
+  for (const line of text.split('\n')) {
+    const decision = /^omnikernel_decisions_total\{[^}]*result="([^"]+)"[^}]*\}\s+([\d.e+-]+)/.exec(line);
+    if (decision) decisions[decision[1]!] = Number(decision[2]);
+    const stat = /^omnikernel_store_([A-Za-z0-9_]+)\s+([\d.e+-]+)$/.exec(line);
+    if (stat) store[stat[1]!] = Number(stat[2]);
+  }
+  return { decisions, store };
+}
+
+/** How many decisions were computed and reused between two readings. */
+export function decisionsBetween(before: GatewayCounters, after: GatewayCounters): { computed: number; reused: number } {
+  const delta = (k: string) => (after.decisions[k] ?? 0) - (before.decisions[k] ?? 0);
+  return { computed: delta('computed'), reused: delta('reused') };
+}

@@ -1,0 +1,200 @@
+import type { BenchConfig } from '../config.ts';
+import type { LoadGenerator } from '../load/generator.ts';
+import type { LoadJob, LoadResult } from '../load/job.ts';
+import type { Scenario } from './definitions.ts';
+import { decisionsBetween, readCounters } from './gateway-metrics.ts';
+import type { BenchContext, Subject } from './subjects.ts';
+import { readCpuNs } from '../servers/proc-status.ts';
+
+/** The figures of one subject in one scenario. Rates are in the scenario's unit (req/s or events/s). */
+export interface SubjectFigures {
+  readonly subject: Subject['kind'];
+  readonly label: string;
+  /** Median of the rounds' rates. */
+  readonly peak: number;
+  readonly rounds: readonly number[];
+  /** Peak divided by the baseline's peak of the same run (1 for the baseline itself). */
+  readonly ratio: number | null;
+  /** Closed-loop latencies, medians over the rounds (ms). */
+  readonly p50: number;
+  readonly p99: number;
+  /**
+   * Server CPU (all threads) per request at peak, µs, median over the rounds; and the baseline's
+   * divided by it. Steadier than throughput on a shared machine: a neighbour that takes the core
+   * away lowers requests/s but not the CPU each request costs. It ignores waiting (Redis round
+   * trips), so for the Redis store the throughput ratio stays the figure that counts.
+   */
+  readonly cpuUsPerRequest: number | null;
+  readonly cpuRatio: number | null;
+  /** At half the peak, medians over the paced rounds (each round's p99 kept too). */
+  readonly paced: {
+    readonly rate: number;
+    readonly achieved: number;
+    readonly p50: number;
+    readonly p99: number;
+    readonly p99Rounds: readonly number[];
+    readonly lateShare: number;
+    readonly cpuUsPerRequest: number | null;
+  } | null;
+  /** Share of decisions computed (not reused) during the peak rounds, from the gateway's counter. */
+  readonly computedShare: number | null;
+  readonly failures: number;
+  readonly runs: readonly MeasuredRun[];
+}
+
+/** A load run with the server CPU it cost. */
+export type MeasuredRun = LoadResult & { readonly cpuUsPerRequest: number | null };
+
+export interface ScenarioFigures {
+  readonly id: Scenario['id'];
+  readonly title: string;
+  readonly unit: Scenario['unit'];
+  readonly status: 'measured' | 'n/a (404)' | 'failed';
+  readonly note?: string;
+  readonly subjects: readonly SubjectFigures[];
+}
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/**
+ * Measures one scenario: `rounds` short peak runs per subject, the subjects taking turns
+ * (baseline, embedded, redis; the next round starts one further along) so that a burst of noise on
+ * this shared machine lands on all of them rather than on one; then, the same way, paced rounds at
+ * half each subject's own peak. Figures are medians over the rounds.
+ */
+export async function measureScenario(scenario: Scenario, subjects: readonly Subject[], ctx: BenchContext, config: BenchConfig, load: LoadGenerator, log: (line: string) => void): Promise<ScenarioFigures> {
+  const runs = new Map<Subject['kind'], MeasuredRun[]>(subjects.map((s) => [s.kind, []]));
+  const served = new Map<Subject['kind'], { computed: number; reused: number }>(subjects.map((s) => [s.kind, { computed: 0, reused: 0 }]));
+  const failures = new Map<Subject['kind'], number>(subjects.map((s) => [s.kind, 0]));
+  const tagBase = `${scenario.id}-${Date.now().toString(36)}`;
+
+  // One-shot scenarios: each subject's customers [cursor, staleTo) are stale and not asked for yet.
+  const pool = ctx.customers.length;
+  const cursor = new Map<Subject['kind'], number>(subjects.map((s) => [s.kind, 0]));
+  const staleTo = new Map<Subject['kind'], number>(subjects.map((s) => [s.kind, 0]));
+  const lastRate = new Map<Subject['kind'], number>();
+
+  const runOne = async (subject: Subject, job: Omit<LoadJob, 'url' | 'apiKey' | 'plan'>, tag: string): Promise<MeasuredRun> => {
+    let slice: { from: number; to: number } | undefined;
+    if (scenario.once) {
+      // Enough stale customers for 1.5 × what the last run of this subject consumed per second; the
+      // first run gets a fixed share and ends early (every connection done) if it needs more.
+      const rate = job.mode === 'paced' ? job.rate! : lastRate.get(subject.kind);
+      const needed = Math.ceil(rate === undefined ? pool / 3 : rate * job.seconds * 1.5) + 2 * job.connections;
+      if (staleTo.get(subject.kind)! - cursor.get(subject.kind)! < needed) {
+        let from = staleTo.get(subject.kind)!;
+        if (from + needed > pool) {
+          // Start again from the first customers: their decisions were recomputed, make them stale again.
+          from = 0;
+          cursor.set(subject.kind, 0);
+        }
+        const to = Math.min(pool, from + Math.max(needed, 1_000));
+        await scenario.once.refresh(ctx, subject, tag, from, to);
+        staleTo.set(subject.kind, to);
+      }
+      slice = { from: cursor.get(subject.kind)!, to: staleTo.get(subject.kind)! };
+    }
+    const before = subject.kind === 'baseline' ? null : await readCounters(subject.url, ctx.apiKey);
+    const cpuBefore = readCpuNs(subject.pid);
+    const result = await load.run({ ...job, url: subject.url, apiKey: ctx.apiKey, plan: scenario.plan(ctx, tag, slice) });
+    if (slice) {
+      // The next run starts after every customer this one may have reached.
+      cursor.set(subject.kind, Math.min(slice.to, slice.from + result.touched));
+      if (job.mode === 'closed') lastRate.set(subject.kind, result.rps);
+    }
+    const cpuAfter = readCpuNs(subject.pid);
+    if (before) {
+      const delta = decisionsBetween(before, await readCounters(subject.url, ctx.apiKey));
+      const total = served.get(subject.kind)!;
+      if (job.mode === 'closed') served.set(subject.kind, { computed: total.computed + delta.computed, reused: total.reused + delta.reused });
+    }
+    failures.set(subject.kind, failures.get(subject.kind)! + (result.completed - result.ok) + result.errors);
+    const cpuUsPerRequest = cpuBefore !== null && cpuAfter !== null && result.completed > 0 ? (cpuAfter - cpuBefore) / 1000 / result.completed : null;
+    return { ...result, cpuUsPerRequest };
+  };
+
+  for (let round = 0; round < config.rounds; round++) {
+    for (let k = 0; k < subjects.length; k++) {
+      const subject = subjects[(round + k) % subjects.length]!;
+      const closed = { mode: 'closed', connections: config.connections, ...(scenario.once ? { once: true } : {}) } as const;
+      // The first round of each subject starts with an unmeasured warm-up (JIT, caches, sockets);
+      // a one-shot scenario cannot spend customers on one.
+      if (round === 0 && !scenario.once) await runOne(subject, { ...closed, seconds: config.warmupSeconds }, `${tagBase}-${subject.kind}-warmup`);
+      const result = await runOne(subject, { ...closed, seconds: config.roundSeconds }, `${tagBase}-${subject.kind}-r${round}`);
+      runs.get(subject.kind)!.push(result);
+      log(
+        `  ${scenario.id} round ${round + 1}/${config.rounds} ${subject.label.padEnd(9)} ${fmtRate(result.rps * scenario.perRequest)} ${scenario.unit}, p99 ${result.latency.p99.toFixed(2)} ms` +
+          `${result.cpuUsPerRequest !== null ? `, ${result.cpuUsPerRequest.toFixed(0)} µs CPU/req` : ''}${result.ok < result.completed ? `, ${result.completed - result.ok} non-2xx` : ''}`,
+      );
+    }
+  }
+
+  const peaks = new Map(subjects.map((s) => [s.kind, median(runs.get(s.kind)!.map((r) => r.rps))]));
+  // Half the peak, in alternating rounds too: one stall of a neighbour would otherwise decide a p99.
+  const paced = new Map<Subject['kind'], MeasuredRun[]>(subjects.map((s) => [s.kind, []]));
+  for (let round = 0; round < config.pacedRounds; round++) {
+    for (let k = 0; k < subjects.length; k++) {
+      const subject = subjects[(round + k) % subjects.length]!;
+      const rate = Math.max(1, Math.round(peaks.get(subject.kind)! / 2));
+      // A one-shot scenario has as many requests as customers: shorten the run rather than repeat one.
+      const seconds = scenario.once ? Math.min(config.pacedSeconds, (0.9 * pool) / rate) : config.pacedSeconds;
+      const result = await runOne(subject, { mode: 'paced', seconds, connections: config.pacedConnections, rate }, `${tagBase}-${subject.kind}-paced${round}`);
+      paced.get(subject.kind)!.push(result);
+      log(`  ${scenario.id} paced round ${round + 1}/${config.pacedRounds} ${subject.label.padEnd(9)} at ${fmtRate(rate * scenario.perRequest)} ${scenario.unit}: p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms`);
+    }
+  }
+
+  const baselinePeak = peaks.get('baseline');
+  const cpuOf = (kind: Subject['kind']) => {
+    const values = (runs.get(kind) ?? []).map((r) => r.cpuUsPerRequest).filter((v): v is number => v !== null);
+    return values.length ? median(values) : null;
+  };
+  const baselineCpu = cpuOf('baseline');
+  return {
+    id: scenario.id,
+    title: scenario.title,
+    unit: scenario.unit,
+    status: 'measured',
+    subjects: subjects.map((subject): SubjectFigures => {
+      const own = runs.get(subject.kind)!;
+      const peak = peaks.get(subject.kind)!;
+      const p = paced.get(subject.kind)!;
+      const pMedian = (pick: (r: MeasuredRun) => number | null) => {
+        const values = p.map(pick).filter((v): v is number => v !== null);
+        return values.length ? median(values) : null;
+      };
+      const s = served.get(subject.kind)!;
+      return {
+        subject: subject.kind,
+        label: subject.label,
+        peak: peak * scenario.perRequest,
+        rounds: own.map((r) => r.rps * scenario.perRequest),
+        ratio: baselinePeak ? peak / baselinePeak : null,
+        p50: median(own.map((r) => r.latency.p50)),
+        p99: median(own.map((r) => r.latency.p99)),
+        cpuUsPerRequest: cpuOf(subject.kind),
+        cpuRatio: baselineCpu !== null && cpuOf(subject.kind) ? baselineCpu / cpuOf(subject.kind)! : null,
+        paced: {
+          rate: p[0]!.targetRate! * scenario.perRequest,
+          achieved: pMedian((r) => r.rps)! * scenario.perRequest,
+          p50: pMedian((r) => r.latency.p50)!,
+          p99: pMedian((r) => r.latency.p99)!,
+          p99Rounds: p.map((r) => r.latency.p99),
+          lateShare: pMedian((r) => (r.completed ? (r.lateSends ?? 0) / r.completed : 0))!,
+          cpuUsPerRequest: pMedian((r) => r.cpuUsPerRequest),
+        },
+        computedShare: subject.kind === 'baseline' || s.computed + s.reused === 0 ? null : s.computed / (s.computed + s.reused),
+        failures: failures.get(subject.kind)!,
+        runs: [...own, ...p],
+      };
+    }),
+  };
+}
+
+export function fmtRate(value: number): string {
+  return Math.round(value).toLocaleString('en-US');
+}
