@@ -42,6 +42,20 @@ export function normalizeEmail(raw: string): string | null {
  * normalizePhone('anonymous');                                   // null
  */
 export function normalizePhone(raw: string, options: NormalizeOptions = {}): string | null {
+  // Parsing with libphonenumber costs tens of microseconds and the same callers' numbers come
+  // back on every call: remember recent answers (a pure function of the input and the region).
+  const key = `${options.defaultRegion ?? DEFAULT_REGION}|${raw}`;
+  const known = recentPhones.get(key);
+  if (known !== undefined) return known;
+  const normalized = parsePhone(raw, options);
+  if (recentPhones.size >= 20_000) recentPhones.clear();
+  recentPhones.set(key, normalized);
+  return normalized;
+}
+
+const recentPhones = new Map<string, string | null>();
+
+function parsePhone(raw: string, options: NormalizeOptions): string | null {
   const value = stripUri(raw.trim());
   if (value === '' || WITHHELD.has(value.toLowerCase())) return null;
   if (!/\d/.test(value) || value.length > 64) return null;
