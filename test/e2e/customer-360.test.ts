@@ -39,10 +39,14 @@ describe('customer 360 across two gateway processes on one Redis', () => {
     const batches: (typeof all)[] = [];
     for (let i = 0; i < all.length; i += 100) batches.push(all.slice(i, i + 100));
     // Like any client: a 503 (the store busy or briefly unreachable) is retried after Retry-After.
+    // A 503 may come after the write committed (the answer timed out): its retry then reports
+    // duplicates, which is why exact accepted/duplicate counts hold only when nothing was retried.
+    let retried = false;
     const send = async (batch: unknown[], url: string) => {
       for (let attempt = 0; ; attempt++) {
         const r = await call<{ accepted: number; duplicates: number }>(url, 'POST', '/v1/events', { events: batch });
         if (r.status !== 503 || attempt === 20) return r;
+        retried = true;
         await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
       }
     };
@@ -50,8 +54,11 @@ describe('customer 360 across two gateway processes on one Redis', () => {
     expect(results.every((r) => r.status === 200)).toBe(true);
     const accepted = results.reduce((s, r) => s + r.body.accepted, 0);
     const duplicates = results.reduce((s, r) => s + r.body.duplicates, 0);
-    expect(accepted, JSON.stringify(results.map((r) => r.body))).toBe(1_000);
-    expect(duplicates).toBe(repeats.length);
+    expect(accepted + duplicates).toBe(all.length); // every event acknowledged
+    if (!retried) {
+      expect(accepted, JSON.stringify(results.map((r) => r.body))).toBe(1_000);
+      expect(duplicates).toBe(repeats.length);
+    }
     const profile = await call<{ eventCount: number; channelCounts: Record<string, number>; typeCounts: Record<string, number> }>(b.url, 'GET', '/v1/profiles?email=many.events@example.com');
     expect(profile.body.eventCount).toBe(1_000);
     expect(profile.body.channelCounts).toEqual({ web: 500, app: 500 });
