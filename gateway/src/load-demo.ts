@@ -1,5 +1,5 @@
 import type { CustomerEvent } from '@omnikernel/sdk';
-import type { CustomerStore } from '@omnikernel/store';
+import { StoreUnavailableError, type CustomerStore } from '@omnikernel/store';
 import { createDemoData } from './demo/index.ts';
 import type { Observer } from './observer.ts';
 
@@ -15,7 +15,7 @@ export async function loadDemo(store: CustomerStore, observer: Observer, options
   let accepted = 0;
   for (let i = 0; i < data.events.length; i += 500) {
     const batch = data.events.slice(i, i + 500);
-    const results = await store.ingest(batch);
+    const results = await ingestWithRetry(store, batch);
     const applied: { event: CustomerEvent; customerId: string }[] = [];
     results.forEach((r, j) => {
       if (r.status === 'accepted' && r.customerId) applied.push({ event: batch[j] as CustomerEvent, customerId: r.customerId });
@@ -24,4 +24,19 @@ export async function loadDemo(store: CustomerStore, observer: Observer, options
     observer.events(applied);
   }
   return { products: data.products.length, stores: data.stores.length, offers: data.offers.length, events: data.events.length, accepted };
+}
+
+/**
+ * Ingestion is idempotent, so a batch the store could not take (a busy or restarting Redis) is
+ * simply sent again after a pause: a demo load must not fail a start over a transient timeout.
+ */
+async function ingestWithRetry(store: CustomerStore, batch: readonly CustomerEvent[], attempts = 8) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await store.ingest(batch);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError) || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(2_000, 100 * 2 ** attempt)));
+    }
+  }
 }

@@ -5,7 +5,7 @@ import { invalidateDecisions } from './invalidate.ts';
 
 export type ScenarioId = 'warm-decision' | 'recomputed-decision' | 'ingestion' | 'screen-pop' | 'email-content';
 
-/** One measured workload: what is sent, how the figure is counted, what must happen before each run. */
+/** One measured workload: what is sent, how it is counted, and (one-shot) how customers are made stale. */
 export interface Scenario {
   readonly id: ScenarioId;
   readonly title: string;
