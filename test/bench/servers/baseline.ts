@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { onDispose, stopChild, track } from './children.ts';
 import { pinnedCommand, type Pinning } from './cpu-pinning.ts';
-import { freePort, waitForHttp } from './ports.ts';
+import { freePort, waitForHttp } from '../../support/ports.ts';
 
 /** One path of the baseline app and the bytes it answers (captured from the gateway). */
 export interface BaselineRoute {

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { onDispose, stopChild, track } from './children.ts';
 import { pinnedCommand, type Pinning } from './cpu-pinning.ts';
-import { freePort, waitForHttp } from './ports.ts';
+import { freePort, waitForHttp } from '../../support/ports.ts';
 
 export interface GatewayOptions {
   readonly root: string;

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 
-/** A port free on loopback now (the kernel picks it; 6379 cannot come back since it is never free for us). */
+/** A free TCP port on loopback. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
