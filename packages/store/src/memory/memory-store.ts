@@ -21,6 +21,11 @@ export interface MemoryStoreOptions extends NormalizeOptions {
   readonly maxEventsPerCustomer?: number;
   /** Contact-history records kept per customer. Default 1000. */
   readonly maxContactsPerCustomer?: number;
+  /**
+   * Past decisions kept by id for replay and explanation, at most (oldest dropped first, as well
+   * as on expiry). Bounds an embedded gateway's memory however long it runs. Default 100 000.
+   */
+  readonly maxKeptDecisions?: number;
 }
 
 export const DEFAULT_IDEMPOTENCY_SECONDS = 7 * 24 * 3600;
@@ -38,6 +43,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CustomerSto
   const now = options.now ?? Date.now;
   const bounds = { maxEvents: options.maxEventsPerCustomer ?? 200, maxContacts: options.maxContactsPerCustomer ?? 1000 };
   const retentionMs = (options.idempotencySeconds ?? DEFAULT_IDEMPOTENCY_SECONDS) * 1000;
+  const maxKept = options.maxKeptDecisions ?? 100_000;
   const normalize: NormalizeOptions = options.defaultRegion === undefined ? {} : { defaultRegion: options.defaultRegion };
   const state = createMemoryState();
   const pluginData: PluginStateData = new Map();
@@ -116,6 +122,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CustomerSto
       const id = canonical(state, customerId);
       state.decisions.set(record.decisionId, { record: { ...record }, customerId: id, expiresAt: now() + retentionSeconds * 1000 });
       slotOf(state, id).decisionIds.add(record.decisionId);
+      // Maps iterate in insertion order: the first entries are the oldest decisions.
+      for (const [oldId, kept] of state.decisions) {
+        if (state.decisions.size <= maxKept && kept.expiresAt > now()) break;
+        state.decisions.delete(oldId);
+        state.slots.get(kept.customerId)?.decisionIds.delete(oldId);
+      }
     },
     async getDecision(decisionId) {
       const kept = state.decisions.get(decisionId);
