@@ -1,5 +1,5 @@
 // Offline evaluation of the recommendations plugin on the UCI Online Retail data set, protocol B
-// of /work/shared/data/README.md, next to the POP and REPEAT baselines. `npm run eval`.
+// of the data set's README (../shared/data/README.md from the repository root), next to the POP and REPEAT baselines. `npm run eval`.
 import { recommendationsOptionsSchema, recommendationsPlugin } from '@omnikernel/plugin-recommendations';
 import { createCatalogView } from '@omnikernel/sdk/testing';
 import { createBaselines } from './baselines.ts';
