@@ -13,13 +13,13 @@ export interface Consent {
   readonly personalization: boolean;
 }
 
-/** A demo customer: identity, home and the tastes the history generator follows. */
-export interface DemoCustomer {
+/** Who a demo customer is, and where: what every demo customer has. */
+interface DemoIdentity {
   readonly customerId: string;
   readonly firstName: string;
   readonly lastName: string;
   readonly email: string;
-  /** E.164. */
+  /** E.164, as the store keeps it. */
   readonly phone: string;
   readonly deviceId: string;
   readonly loyaltyId: string;
@@ -28,6 +28,10 @@ export interface DemoCustomer {
   readonly timezone: string;
   readonly homeStoreId: StoreId;
   readonly segment: Segment;
+}
+
+/** A demo customer: identity, home and the tastes the history generator follows. */
+export interface DemoCustomer extends DemoIdentity {
   readonly usesApp: boolean;
   readonly consent: Consent;
   /** Category preference weights (every category has some weight). */
@@ -37,22 +41,9 @@ export interface DemoCustomer {
 }
 
 /** A featured demo customer: fixed identity, used in the README's curl examples. */
-export interface FeaturedCustomer {
-  readonly customerId: string;
-  readonly firstName: string;
-  readonly lastName: string;
-  readonly email: string;
-  /** E.164, as the store keeps it. */
-  readonly phone: string;
+export interface FeaturedCustomer extends DemoIdentity {
   /** The same number as people write it. */
   readonly phoneDisplay: string;
-  readonly deviceId: string;
-  readonly loyaltyId: string;
-  readonly crmId: string;
-  readonly country: string;
-  readonly timezone: string;
-  readonly homeStoreId: StoreId;
-  readonly segment: Segment;
   /** One line: what the customer demonstrates. */
   readonly description: string;
 }

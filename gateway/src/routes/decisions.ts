@@ -6,7 +6,7 @@ import { cacheControlFor, etagOf, matchesEtag, publicDecision } from '../channel
 import type { GatewayDeps, GatewayEnv } from '../deps.ts';
 import { ApiError } from '../http/problem.ts';
 import { requireScope } from '../middleware/auth.ts';
-import { channelEnum, decisionRequestSchema, identifierQuerySchema, simulateRequestSchema } from '../schemas/decision-request.ts';
+import { channelEnum, decisionRequestSchema, identifierQuerySchema, requireIdentifier, simulateRequestSchema } from '../schemas/decision-request.ts';
 import { jsonResponse, problemResponses } from './openapi-helpers.ts';
 
 /** Serves a current decision with ETag/304 and Cache-Control, from bytes rendered once per decision. */
@@ -59,12 +59,7 @@ export function registerDecisionRoutes(app: OpenAPIHono<GatewayEnv>, deps: Gatew
     }),
     async (c) => {
       const { channel, ...identifiers } = c.req.valid('query');
-      if (Object.values(identifiers).every((v) => v === undefined)) {
-        throw new ApiError(400, 'validation', 'Invalid request', 'name the customer with one of customerId, email, phone, loyaltyId, deviceId, crmId', {
-          errors: [{ field: 'query.email', message: 'at least one identifier is required' }],
-        });
-      }
-      const result = await deps.decisions.current(identifiers as Identifiers, { channel });
+      const result = await deps.decisions.current(requireIdentifier(identifiers), { channel });
       return serveCurrent(c, deps, result, channel);
     },
   );

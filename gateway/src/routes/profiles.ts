@@ -1,9 +1,8 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { Identifiers } from '@omnikernel/sdk';
 import type { GatewayDeps, GatewayEnv } from '../deps.ts';
 import { ApiError, sendJson } from '../http/problem.ts';
 import { requireScope } from '../middleware/auth.ts';
-import { identifierQuerySchema } from '../schemas/decision-request.ts';
+import { identifierQuerySchema, requireIdentifier } from '../schemas/decision-request.ts';
 import { jsonResponse, problemResponses } from './openapi-helpers.ts';
 import { storeWrite } from './store-errors.ts';
 
@@ -28,12 +27,7 @@ export function registerProfileRoutes(app: OpenAPIHono<GatewayEnv>, deps: Gatewa
       responses: { 200: jsonResponse('The profile'), ...problemResponses },
     }),
     async (c) => {
-      const identifiers = c.req.valid('query') as Identifiers;
-      if (Object.values(identifiers).every((v) => v === undefined)) {
-        throw new ApiError(400, 'validation', 'Invalid request', 'name the customer with one of customerId, email, phone, loyaltyId, deviceId, crmId', {
-          errors: [{ field: 'query.email', message: 'at least one identifier is required' }],
-        });
-      }
+      const identifiers = requireIdentifier(c.req.valid('query'));
       const customerId = await deps.store.resolve(identifiers);
       const profile = customerId ? await deps.store.getProfile(customerId) : null;
       if (!profile) throw notFound(`with ${Object.keys(identifiers).join(', ')} given`);

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { BUILT_IN_CHANNELS, IDENTIFIER_TYPES, isTimeZone } from '@omnikernel/sdk';
+import { BUILT_IN_CHANNELS, IDENTIFIER_TYPES, isTimeZone, type Identifiers } from '@omnikernel/sdk';
+import { ApiError } from '../http/problem.ts';
 
 const identifier = z.string().trim().min(1).max(256);
 
@@ -67,3 +68,11 @@ export function simulateRequestSchema(custom: readonly string[]) {
 
 /** Query parameters that name a customer by any identifier. */
 export const identifierQuerySchema = z.object(identifierShape);
+
+/** Query identifiers, refused with a 400 naming the query when none is given. */
+export function requireIdentifier(identifiers: Record<string, string | undefined>): Identifiers {
+  if (IDENTIFIER_TYPES.some((t) => identifiers[t] !== undefined)) return identifiers as Identifiers;
+  throw new ApiError(400, 'validation', 'Invalid request', `name the customer with one of ${IDENTIFIER_TYPES.join(', ')}`, {
+    errors: [{ field: 'query.email', message: 'at least one identifier is required' }],
+  });
+}
