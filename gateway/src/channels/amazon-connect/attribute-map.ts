@@ -1,4 +1,5 @@
-import type { Decision, Profile } from '@omnikernel/sdk';
+import type { Profile } from '@omnikernel/sdk';
+import type { ChannelDecision } from '@omnikernel/kernel';
 import { formatPrice } from '../shared/format-price.ts';
 import { truncateText } from '../shared/truncate-text.ts';
 
@@ -19,7 +20,7 @@ const MAX_NAME_CHARS = 200;
  * @example
  * decisionAttributes(decision, 'en').ok_nbo_title; // '10 % off your basket'
  */
-export function decisionAttributes(decision: Decision, locale: string): AttributeMap {
+export function decisionAttributes(decision: ChannelDecision, locale: string): AttributeMap {
   const nbo = decision.nextBestOffer;
   const map: AttributeMap = {
     ok_decisionId: decision.decisionId,
@@ -55,7 +56,7 @@ export function callerAttributes(status: 'known' | 'unknown' | 'fallback', custo
   };
 }
 
-function insight(decision: Decision, key: string): string {
+function insight(decision: ChannelDecision, key: string): string {
   const value = decision.insights[key];
   return value === undefined ? '' : String(value);
 }

@@ -1,4 +1,5 @@
-import type { ContentBlock, Decision, DecisionItem, DecisionOffer } from '@omnikernel/sdk';
+import type { ContentBlock, DecisionItem, DecisionOffer } from '@omnikernel/sdk';
+import type { ChannelDecision } from '@omnikernel/kernel';
 import { escapeHtml as e } from '../shared/escape-html.ts';
 import { formatPrice } from '../shared/format-price.ts';
 import { absoluteUrl, withParams } from '../shared/public-base-url.ts';
@@ -12,7 +13,7 @@ const FONT = 'font-family:Arial,Helvetica,sans-serif;color:#1b1f24';
  * hero for the first offer that may be taken up by e-mail and a grid of the top recommendations,
  * so e-mail never depends on that plugin being loaded.
  */
-export function emailBlocks(decision: Decision, options: EmailRenderOptions): ContentBlock[] {
+export function emailBlocks(decision: ChannelDecision, options: EmailRenderOptions): ContentBlock[] {
   const composed = decision.content.filter((b) => (b.html ?? '') !== '' || (b.text ?? '') !== '');
   if (composed.length > 0) return composed;
   const blocks: ContentBlock[] = [];

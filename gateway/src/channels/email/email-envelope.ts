@@ -1,10 +1,11 @@
-import type { CatalogView, ContentBlock, Decision, Offer } from '@omnikernel/sdk';
+import type { CatalogView, ContentBlock, Offer } from '@omnikernel/sdk';
+import type { ChannelDecision } from '@omnikernel/kernel';
 import { escapeHtml } from '../shared/escape-html.ts';
 import { emailBlocks, heroBlock } from './email-blocks.ts';
 import type { EmailEnvelope, EmailRenderOptions } from './envelope-types.ts';
 
 /** The customer's e-mail content from their current decision. */
-export function emailEnvelope(decision: Decision, options: EmailRenderOptions): EmailEnvelope {
+export function emailEnvelope(decision: ChannelDecision, options: EmailRenderOptions): EmailEnvelope {
   return assemble({ decisionId: decision.decisionId, customerId: decision.customerId, fallback: false }, emailBlocks(decision, options));
 }
 

@@ -1,4 +1,5 @@
-import type { Decision, DecisionOffer } from '@omnikernel/sdk';
+import type { DecisionOffer } from '@omnikernel/sdk';
+import type { ChannelDecision } from '@omnikernel/kernel';
 import { formatPrice } from '../shared/format-price.ts';
 import type { DecisionView, OfferView } from './view-types.ts';
 
@@ -6,7 +7,7 @@ import type { DecisionView, OfferView } from './view-types.ts';
  * The decision's part of the screen pop: the next best offer with its agent script and reasons,
  * the other offers and the recommendations, in the decision's order at the catalog's prices.
  */
-export function decisionView(decision: Decision, locale: string): DecisionView {
+export function decisionView(decision: ChannelDecision, locale: string): DecisionView {
   const score = decision.insights.leadScore;
   const band = decision.insights.leadBand;
   return {

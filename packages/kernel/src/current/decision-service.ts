@@ -5,7 +5,7 @@ import type { Kernel } from '../kernel.ts';
 import { contextEvent } from './context-event.ts';
 import type { DecisionStorePort } from './ports.ts';
 import { SingleFlight } from './single-flight.ts';
-import { parseStoredDecision, serializeStoredDecision, stalenessReason, type StoredDecision } from './stored-decision.ts';
+import { forChannels, parseStoredDecision, readDecisionMeta, readServedDecision, serializeStoredDecision, stalenessReason, type ChannelDecision, type DecisionMeta, type ServedDecision, type StoredDecision } from './stored-decision.ts';
 
 export interface DecisionServiceOptions {
   readonly store: DecisionStorePort;
@@ -24,10 +24,12 @@ export interface DecisionServiceOptions {
 
 /** A current decision as served: the parsed form plus per-envelope bytes rendered once. */
 export interface CurrentDecision {
-  readonly decision: Decision;
-  readonly stored: StoredDecision;
+  /** The decision as channels render it (explanation cut to its inputs). */
+  readonly decision: ChannelDecision;
+  /** What it was issued for (profile and catalog versions, expiry). */
+  readonly meta: DecisionMeta;
   /** Renders an envelope once per decision and keeps the result (web JSON, CTI map, e-mail HTML…). */
-  render<T>(key: string, make: (decision: Decision) => T): T;
+  render<T>(key: string, make: (decision: ChannelDecision) => T): T;
 }
 
 export type CurrentResult =
@@ -39,12 +41,12 @@ export type CurrentResult =
       readonly storeFailed?: boolean;
     };
 
-function toCurrent(stored: StoredDecision): CurrentDecision {
+function toCurrent(stored: ServedDecision): CurrentDecision {
   const rendered = new Map<string, unknown>();
   return {
     decision: stored.decision,
-    stored,
-    render<T>(key: string, make: (d: Decision) => T): T {
+    meta: stored.meta,
+    render<T>(key: string, make: (d: ChannelDecision) => T): T {
       if (!rendered.has(key)) rendered.set(key, make(stored.decision));
       return rendered.get(key) as T;
     },
@@ -110,14 +112,14 @@ export class DecisionService {
     const profile = await store.getProfile(customerId);
     if (!profile) return { status: 'unknown', current: await this.anonymous(context) };
     const cached = this.#cache.get(customerId);
-    if (cached && this.#holds(cached.stored, profile)) return { status: 'known', customerId: profile.customerId, current: cached, computed: false };
+    if (cached && this.#holds(cached.meta, profile)) return { status: 'known', customerId: profile.customerId, current: cached, computed: false };
     let computed = false;
     const current = await this.#flight.run(profile.customerId, async () => {
       const record = await store.getCurrentDecision(profile.customerId);
-      const existing = record ? parseStoredDecision(record.payload) : null;
-      if (existing && this.#holds(existing, profile)) return this.#remember(profile.customerId, existing);
+      // Only the meta is parsed to judge it: a stale decision is replaced, never read.
+      if (record && this.#holds(readDecisionMeta(record.payload), profile)) return this.#remember(profile.customerId, readServedDecision(record.payload));
       computed = true;
-      return this.#computeAndStore(profile, context, existing?.decision.decisionId ?? null);
+      return this.#computeAndStore(profile, context, record?.decisionId ?? null);
     });
     return { status: 'known', customerId: profile.customerId, current, computed };
   }
@@ -157,9 +159,9 @@ export class DecisionService {
     return { decision, known: base !== null };
   }
 
-  #holds(stored: StoredDecision, profile: Profile): boolean {
+  #holds(meta: DecisionMeta, profile: Profile): boolean {
     return (
-      stalenessReason(stored.meta, {
+      stalenessReason(meta, {
         at: this.#now(),
         profile,
         catalogVersion: this.options.store.catalog().version,
@@ -169,7 +171,7 @@ export class DecisionService {
     );
   }
 
-  #remember(customerId: string, stored: StoredDecision): CurrentDecision {
+  #remember(customerId: string, stored: ServedDecision): CurrentDecision {
     const current = toCurrent(stored);
     this.#cache.set(customerId, current);
     return current;
@@ -195,9 +197,9 @@ export class DecisionService {
     const record = { decisionId: decision.decisionId, payload: serializeStoredDecision(stored) };
     const ttl = Math.max(1, Math.ceil((stored.meta.validUntilMs - at) / 1000));
     const put = await store.putCurrentDecision(profile.customerId, record, expected, ttl);
-    if (!put.ok && put.current) return this.#remember(profile.customerId, parseStoredDecision(put.current.payload));
+    if (!put.ok && put.current) return this.#remember(profile.customerId, readServedDecision(put.current.payload));
     await store.saveDecision(record, profile.customerId, this.#retention);
-    return this.#remember(profile.customerId, stored);
+    return this.#remember(profile.customerId, { meta: stored.meta, decision: forChannels(decision) });
   }
 
   /** Unknown identifiers: a non-personalised decision, no profile created, nothing stored. */
@@ -207,6 +209,6 @@ export class DecisionService {
     const computed = await this.options.kernel.decide({ decisionId: newDecisionId(at), profile, catalog: this.options.store.catalog(), contactHistory: [], context, at });
     const decision = degraded.length > 0 ? { ...computed, degraded: [...degraded, ...computed.degraded] } : computed;
     const meta = { profileVersion: 0, catalogVersion: this.options.store.catalog().version, configFingerprint: this.options.kernel.configFingerprint, issuedAtMs: at, validUntilMs: Date.parse(decision.validUntil) };
-    return toCurrent({ decision, meta, replay: { profile, contactHistory: [], context } });
+    return toCurrent({ decision: forChannels(decision), meta });
   }
 }
