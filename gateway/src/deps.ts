@@ -28,6 +28,8 @@ export interface GatewayDeps {
 export type GatewayEnv = {
   Variables: {
     requestId: string;
+    /** The traceparent this response names, when the request joined a caller's trace. */
+    traceparent?: string;
     principal?: string;
     tokenSubject?: string;
   };

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import type { Scope } from './scopes.ts';
 
 export interface ApiKeySpec {
@@ -13,7 +13,8 @@ export interface Principal {
   readonly scopes: ReadonlySet<Scope>;
 }
 
-const digest = (value: string) => createHash('sha256').update(value).digest();
+// One-shot hashing: half the cost of createHash().update().digest(), and it runs on every request.
+const digest = (value: string) => hash('sha256', value, 'buffer');
 
 /**
  * Holds API keys as digests and checks a presented key against all of them in constant time

@@ -7,7 +7,6 @@ export function requestMetrics(metrics: GatewayMetrics): MiddlewareHandler {
     const started = performance.now();
     await next();
     const route = c.req.routePath || 'unmatched';
-    metrics.requests.inc({ route, method: c.req.method, status: String(c.res.status) });
-    metrics.duration.observe({ route, method: c.req.method }, (performance.now() - started) / 1000);
+    metrics.requestDone(route, c.req.method, c.res.status, (performance.now() - started) / 1000);
   };
 }

@@ -18,7 +18,9 @@ export function traceContext(): MiddlewareHandler {
     if (!trace.getSpanContext(parent)) {
       parent = trace.setSpanContext(parent, { traceId: match[1] as string, spanId: match[2] as string, traceFlags: Number.parseInt(match[3] as string, 16), isRemote: true });
     }
-    c.header('traceparent', `00-${match[1]}-${randomBytes(8).toString('hex')}-${match[3]}`);
+    const joined = `00-${match[1]}-${randomBytes(8).toString('hex')}-${match[3]}`;
+    c.set('traceparent', joined);
+    c.header('traceparent', joined);
     await context.with(parent, next);
   };
 }

@@ -4,6 +4,7 @@ import type { CurrentResult } from '@omnikernel/kernel';
 import type { DecisionContext, Identifiers, Profile } from '@omnikernel/sdk';
 import { cacheControlFor, etagOf, matchesEtag, publicDecision } from '../channels/public-decision.ts';
 import type { GatewayDeps, GatewayEnv } from '../deps.ts';
+import { plainResponse, utf8 } from '../http/plain-response.ts';
 import { ApiError } from '../http/problem.ts';
 import { requireScope } from '../middleware/auth.ts';
 import { channelEnum, decisionRequestSchema, identifierQuerySchema, requireIdentifier, simulateRequestSchema } from '../schemas/decision-request.ts';
@@ -11,17 +12,18 @@ import { jsonResponse, problemResponses } from './openapi-helpers.ts';
 
 /** Serves a current decision with ETag/304 and Cache-Control, from bytes rendered once per decision. */
 function serveCurrent(c: Context<GatewayEnv>, deps: GatewayDeps, result: CurrentResult, channel: string): Response {
-  const { decision } = result.current;
+  const { decision, meta } = result.current;
+  deps.metrics.decisionsServed(result.status === 'unknown' ? 'anonymous' : result.computed ? 'computed' : 'reused');
   const headers: Record<string, string> = {
     etag: etagOf(decision.decisionId),
-    'cache-control': cacheControlFor(decision, deps.now(), Math.floor(deps.settings.decisionMinAgeMs / 1000)),
+    'cache-control': cacheControlFor(meta.validUntilMs, deps.now(), Math.floor(deps.settings.decisionMinAgeMs / 1000)),
     'x-omnikernel-customer': result.status === 'known' ? 'known' : 'unknown',
   };
-  deps.metrics.decisions.inc({ result: result.status === 'unknown' ? 'anonymous' : result.computed ? 'computed' : 'reused' });
-  if (matchesEtag(c.req.header('if-none-match'), decision.decisionId)) return c.body(null, 304, headers);
+  if (matchesEtag(c.req.header('if-none-match'), decision.decisionId)) return plainResponse(c, null, 304, headers);
   // Encoded once per decision: each request then writes bytes it already holds (no JSON, no UTF-8 pass).
-  const body = result.current.render(`web:${channel}`, (d) => new Uint8Array(Buffer.from(JSON.stringify({ channel, decision: publicDecision(d) }))));
-  return c.body(body, 200, { ...headers, 'content-type': 'application/json; charset=utf-8' });
+  const body = result.current.render(`web:${channel}`, (d) => utf8(JSON.stringify({ channel, decision: publicDecision(d) })));
+  headers['content-type'] = 'application/json; charset=utf-8';
+  return plainResponse(c, body, 200, headers);
 }
 
 export function registerDecisionRoutes(app: OpenAPIHono<GatewayEnv>, deps: GatewayDeps): void {

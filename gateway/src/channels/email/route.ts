@@ -56,10 +56,9 @@ export function registerEmailContentRoute(app: OpenAPIHono<GatewayEnv>, deps: Ga
       if (isAnonymous(identifiers)) return send(c, format, fallback(deps, options, 'no-identifier'), 'no-store');
       const result = await deps.decisions.current(identifiers, { channel: 'email' });
       if (result.status === 'unknown') return send(c, format, fallback(deps, options, result.storeFailed ? 'error' : 'unknown-customer'), 'no-store');
-      deps.metrics.decisions.inc({ result: result.computed ? 'computed' : 'reused' });
-      const { decision } = result.current;
+      deps.metrics.decisionsServed(result.computed ? 'computed' : 'reused');
       const envelope = result.current.render(`email:${options.locale}:${options.baseUrl}`, (d) => emailEnvelope(d, options));
-      return send(c, format, envelope, cacheControlFor(decision, deps.now(), Math.floor(deps.settings.decisionMinAgeMs / 1000)));
+      return send(c, format, envelope, cacheControlFor(result.current.meta.validUntilMs, deps.now(), Math.floor(deps.settings.decisionMinAgeMs / 1000)));
     } catch (error) {
       deps.logger.warn('email content failed; serving fallback content', { requestId: c.get('requestId'), error: (error as Error).message });
       return send(c, format, fallback(deps, options, 'error'), 'no-store');

@@ -12,6 +12,6 @@ export async function currentFor(deps: GatewayDeps, identifiers: Identifiers, ch
   const result = isAnonymous(identifiers)
     ? ({ status: 'unknown', current: await deps.decisions.anonymous({ channel }) } as const)
     : await deps.decisions.current(identifiers, { channel });
-  deps.metrics.decisions.inc({ result: result.status === 'unknown' ? 'anonymous' : result.computed ? 'computed' : 'reused' });
+  deps.metrics.decisionsServed(result.status === 'unknown' ? 'anonymous' : result.computed ? 'computed' : 'reused');
   return result;
 }
