@@ -24,9 +24,10 @@ export async function learnPurchase(event: CustomerEvent, profile: Profile, { st
   const thisWeek = new Set<string>();
   for (const purchase of profile.purchases) {
     if (purchase.orderId === basket.orderId) continue;
+    const sameWeek = weekOf(purchase.at) === week; // once per order, not per line
     for (const item of purchase.items) {
       earlier.add(item.productId);
-      if (weekOf(purchase.at) === week) thisWeek.add(item.productId);
+      if (sameWeek) thisWeek.add(item.productId);
     }
   }
   if (crossBasketWeight > 0) {

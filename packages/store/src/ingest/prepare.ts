@@ -3,6 +3,8 @@ import { InvalidEventError } from '../errors.ts';
 import { hashIdentifier } from '../identity/customer-id.ts';
 import { identifierEntries, normalizeIdentifiers } from '../identity/normalize.ts';
 import type { NormalizeOptions } from '../identity/normalize.ts';
+import { instant } from '../projection/time.ts';
+import type { Instant } from '../projection/time.ts';
 
 /** An event ready for the store: identifiers normalised, with their index keys and suppression hashes. */
 export interface PreparedEvent {
@@ -10,6 +12,8 @@ export interface PreparedEvent {
   readonly index: number;
   /** The event with normalised identifiers (what is applied and retained). */
   readonly event: CustomerEvent;
+  /** `occurredAt`, parsed once for the whole write path. */
+  readonly when: Instant;
   /** `type:value` of each identifier, in `IDENTIFIER_TYPES` order. */
   readonly keys: readonly string[];
   /** sha256 of each identifier, as the suppression list keeps them. */
@@ -30,21 +34,32 @@ export function prepareEvents(events: readonly CustomerEvent[], options: Normali
     if (typeof raw.id !== 'string' || raw.id === '') {
       throw new InvalidEventError(index, 'id', `event ${index} has no id: the id is its idempotency key`);
     }
-    if (Number.isNaN(Date.parse(raw.occurredAt))) {
+    const when = instant(raw.occurredAt);
+    if (Number.isNaN(when.ms)) {
       throw new InvalidEventError(index, 'occurredAt', `event ${index} ('${raw.id}') has no valid occurredAt`);
     }
-    let hashes: string[] | undefined;
-    return {
-      index,
-      event: { ...raw, identifiers, properties: raw.properties ?? {} },
-      keys: entries.map(([type, value]) => identityKey(type, value)),
-      // sha256 per identifier costs more than the rest of preparing: only when a suppression check asks.
-      get hashes() {
-        hashes ??= entries.map(([type, value]) => hashIdentifier(type, value));
-        return hashes;
-      },
-    };
+    return new Prepared(index, { ...raw, identifiers, properties: raw.properties ?? {} }, when, entries);
   });
+}
+
+class Prepared implements PreparedEvent {
+  readonly keys: readonly string[];
+  #hashes: string[] | undefined;
+
+  constructor(
+    readonly index: number,
+    readonly event: CustomerEvent,
+    readonly when: Instant,
+    private readonly entries: ReadonlyArray<[IdentifierType, string]>,
+  ) {
+    this.keys = entries.map(([type, value]) => identityKey(type, value));
+  }
+
+  // sha256 per identifier costs more than the rest of preparing: only when a suppression check asks.
+  get hashes(): readonly string[] {
+    this.#hashes ??= this.entries.map(([type, value]) => hashIdentifier(type, value));
+    return this.#hashes;
+  }
 }
 
 /** The identity index key of one identifier: `email:ana@example.com`. */

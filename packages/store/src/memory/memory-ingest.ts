@@ -1,14 +1,13 @@
 import { createEmptyProfile } from '@omnikernel/sdk';
-import type { CatalogView } from '@omnikernel/sdk';
+import type { CatalogView, CustomerEvent } from '@omnikernel/sdk';
 import { customerIdFor } from '../identity/customer-id.ts';
 import type { PreparedEvent } from '../ingest/prepare.ts';
-import { applyEvent } from '../projection/apply-event.ts';
-import type { StoredProfile } from '../projection/draft.ts';
+import { ProfileDraft } from '../projection/apply-event.ts';
 import { pickSurvivor } from '../projection/merge-profiles.ts';
-import { ms, utc } from '../projection/time.ts';
+import { ms } from '../projection/time.ts';
 import type { ChangeNotice, IngestResult } from '../store.ts';
 import { absorb, canonical, isSeen, markSeen, slotOf } from './memory-state.ts';
-import type { Bounds, MemoryState } from './memory-state.ts';
+import type { Bounds, MemoryState, Slot } from './memory-state.ts';
 
 export interface MemoryIngestContext {
   readonly now: number;
@@ -20,50 +19,69 @@ export interface MemoryIngestContext {
 /**
  * Applies prepared events one after the other (memory is one process: no interleaving inside a
  * call). Returns a result per event and the change notices to publish.
+ *
+ * A customer's profile is built on one draft per call (`ProfileDraft`): its lists are copied on
+ * the first event of the call, not on every event. Nothing can read the store while this runs
+ * (it is synchronous), and a merge replaces the profile, which starts a new draft.
  */
 export function ingestInMemory(state: MemoryState, prepared: readonly PreparedEvent[], ctx: MemoryIngestContext) {
   const results: IngestResult[] = [];
   const notices = new Map<string, ChangeNotice>();
+  const drafts = new Map<Slot, ProfileDraft>();
+  const applyContext = { catalog: ctx.catalog };
   for (const p of prepared) {
     if (state.suppressed.size > 0 && p.hashes.some((h) => state.suppressed.has(h))) {
       results.push({ status: 'suppressed' });
       continue;
     }
+    const seenKey = `e:${p.event.id}`;
     const owners = ownersOf(state, p.keys);
-    const seenBy = owners.find((o) => isSeen(state.slots.get(o), `e:${p.event.id}`, ctx.now));
+    const seenBy = owners.find((o) => isSeen(state.slots.get(o), seenKey, ctx.now));
     if (seenBy !== undefined) {
       results.push({ status: 'duplicate', customerId: seenBy });
       continue;
     }
-    const { target, merged } = owners.length === 0
-      ? { target: canonical(state, customerIdFor(p.event.identifiers)), merged: [] }
-      : mergeOwners(state, owners, ctx.bounds);
+    const { target, merged } =
+      owners.length === 0
+        ? { target: canonical(state, customerIdFor(p.event.identifiers)), merged: NONE }
+        : owners.length === 1
+          ? { target: owners[0] as string, merged: NONE }
+          : mergeOwners(state, owners, ctx.bounds);
     for (const loser of merged) notices.set(loser, { kind: 'profile', customerId: loser, material: true, reason: 'merged' });
 
     const slot = slotOf(state, target);
-    const before: StoredProfile = slot.profile ?? createEmptyProfile(target, utc(p.event.occurredAt));
-    const { profile, material } = applyEvent(before, p.event, { catalog: ctx.catalog });
-    slot.profile = profile;
-    markSeen(slot, `e:${p.event.id}`, ctx.now + ctx.retentionMs, ctx.now);
-    slot.events = insertEvent(slot.events, p.event, ctx.bounds.maxEvents);
-    for (const key of [...p.keys, `customerId:${target}`]) state.identity.set(key, target);
+    let draft = drafts.get(slot);
+    if (draft === undefined || draft.profile !== slot.profile) {
+      draft = new ProfileDraft(slot.profile ?? createEmptyProfile(target, p.when.at), applyContext);
+      drafts.set(slot, draft);
+      state.identity.set(`customerId:${target}`, target); // once per customer and call is enough
+    }
+    const material = draft.apply(p.event, p.when);
+    slot.profile = draft.profile;
+    markSeen(slot, seenKey, ctx.now + ctx.retentionMs, ctx.now);
+    insertEvent(slot.events, p.event, p.when.ms, ctx.bounds.maxEvents);
+    for (const key of p.keys) state.identity.set(key, target);
 
     const isMaterial = material || merged.length > 0;
     const previous = notices.get(target);
     notices.set(target, { kind: 'profile', customerId: target, material: isMaterial || previous?.material === true });
-    results.push({ status: 'accepted', customerId: target, material: isMaterial, ...(merged.length > 0 ? { merged } : {}) });
+    results.push(merged.length > 0 ? { status: 'accepted', customerId: target, material: isMaterial, merged } : { status: 'accepted', customerId: target, material: isMaterial });
   }
   return { results, notices: [...notices.values()] };
 }
 
+const NONE: readonly string[] = Object.freeze([]);
+
 /** The customers these identity keys point to now, once each. */
 function ownersOf(state: MemoryState, keys: readonly string[]): string[] {
-  const owners = new Set<string>();
+  const owners: string[] = [];
   for (const key of keys) {
     const id = state.identity.get(key);
-    if (id !== undefined) owners.add(canonical(state, id));
+    if (id === undefined) continue;
+    const owner = canonical(state, id);
+    if (!owners.includes(owner)) owners.push(owner);
   }
-  return [...owners];
+  return owners;
 }
 
 /** Merges every owner into the oldest one; returns it and the ids merged away. */
@@ -79,11 +97,12 @@ function mergeOwners(state: MemoryState, owners: readonly string[], bounds: Boun
   return { target: survivor, merged };
 }
 
-function insertEvent(events: readonly PreparedEvent['event'][], event: PreparedEvent['event'], max: number) {
-  const t = ms(event.occurredAt);
+/** Puts `event` in the slot's list (newest first by `occurredAt`, bounded), in place: the slot owns its list. */
+function insertEvent(events: CustomerEvent[], event: CustomerEvent, t: number, max: number): void {
   // Events almost always arrive newest: check the head before scanning (and parsing) the list.
   const head = events[0];
   const index = head === undefined || ms(head.occurredAt) <= t ? 0 : events.findIndex((e) => ms(e.occurredAt) <= t);
-  const out = index === -1 ? [...events, event] : [...events.slice(0, index), event, ...events.slice(index)];
-  return out.slice(0, max);
+  if (index === -1) events.push(event);
+  else events.splice(index, 0, event);
+  if (events.length > max) events.length = max;
 }

@@ -77,7 +77,7 @@ export function createMemoryPluginState(data: PluginStateData, plugin: string): 
     },
     async hincrMany(key, increments) {
       const fields = hash(key).fields;
-      for (const [field, by] of Object.entries(increments)) fields.set(field, (fields.get(field) ?? 0) + by);
+      for (const field in increments) fields.set(field, (fields.get(field) ?? 0) + (increments[field] as number));
     },
     async zincr(key, member, by = 1) {
       const members = zset(key).members;

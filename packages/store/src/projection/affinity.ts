@@ -15,18 +15,22 @@ export function affinityAt(affinity: Affinity, at: string): number {
 }
 
 /**
- * Add `weight` at `at` to a category. The score is kept as of the latest contribution, so the
- * result does not depend on arrival order: Σ weightᵢ · ½^((T − tᵢ)/half-life), T = latest tᵢ.
+ * Add `weight` at `at` (`atMs` parsed) to a category, in a map the caller owns (a draft's copy).
+ * The score is kept as of the latest contribution, so the result does not depend on arrival
+ * order: Σ weightᵢ · ½^((T − tᵢ)/half-life), T = latest tᵢ.
  */
-export function addAffinity(map: AffinityMap, category: string, weight: number, at: string): Record<string, Affinity> {
+export function addAffinityInto(map: Record<string, Affinity>, category: string, weight: number, at: string, atMs: number): void {
   const current = map[category];
-  return { ...map, [category]: current === undefined ? { score: round(weight), at } : combine(current, { score: weight, at }) };
+  map[category] = current === undefined ? { score: round(weight), at } : combineParsed(current, ms(current.at), { score: weight, at }, atMs);
 }
 
 /** Two affinities of one category as one, as of the later of their times. */
 export function combine(a: Affinity, b: Affinity): Affinity {
-  const [older, newer] = ms(a.at) <= ms(b.at) ? [a, b] : [b, a];
-  return { score: round(newer.score + decay(older.score, ms(newer.at) - ms(older.at))), at: newer.at };
+  return combineParsed(a, ms(a.at), b, ms(b.at));
+}
+
+function combineParsed(a: Affinity, ta: number, b: Affinity, tb: number): Affinity {
+  return ta <= tb ? { score: round(b.score + decay(a.score, tb - ta)), at: b.at } : { score: round(a.score + decay(b.score, ta - tb)), at: a.at };
 }
 
 /** Category maps merged category by category. */

@@ -1,15 +1,15 @@
 import type { ConversationRecord } from '@omnikernel/sdk';
-import { addAffinity } from './affinity.ts';
+import { addAffinityInto } from './affinity.ts';
 import { addCategories } from './apply-commerce.ts';
 import { categoryOf, str, strings } from './draft.ts';
-import type { Draft, Step } from './draft.ts';
-import { insertByTime } from './lists.ts';
+import type { Change, Draft, Step } from './draft.ts';
+import { insertInto } from './lists.ts';
 import { AFFINITY_WEIGHTS, LIMITS, VISIT_GAP_MS } from './limits.ts';
 import { compareTime, ms } from './time.ts';
 
 /** A page view opens a visit on its channel unless one was opened within 30 minutes of it. */
-export const applyPageView: Step = (d, e, at) => {
-  sessionVisit(d, e.channel, at);
+export const applyPageView: Step = (d, c) => {
+  sessionVisit(d, c);
   return false;
 };
 
@@ -18,24 +18,26 @@ export const applyPageView: Step = (d, e, at) => {
  * (from the catalog, else the event's `category`), and session activity like a page view.
  * Views are never material: the decision must not flicker while a customer browses.
  */
-export const applyProductView: Step = (d, e, at, ctx) => {
-  sessionVisit(d, e.channel, at);
+export const applyProductView: Step = (d, c) => {
+  sessionVisit(d, c);
+  const { event: e, at, own } = c;
   const productId = str(e.properties, 'productId');
   if (productId === undefined) return false;
   const seen = d.recentlyViewed.find((v) => v.productId === productId);
   if (seen === undefined || compareTime(seen.at, at) < 0) {
-    const others = d.recentlyViewed.filter((v) => v.productId !== productId);
-    d.recentlyViewed = insertByTime(others, { productId, at, channel: e.channel }, LIMITS.recentlyViewed);
+    const viewed = (d.recentlyViewed = own.list(d.recentlyViewed));
+    if (seen !== undefined) for (let i = viewed.length - 1; i >= 0; i--) if (viewed[i]?.productId === productId) viewed.splice(i, 1);
+    insertInto(viewed, { productId, at, channel: e.channel }, LIMITS.recentlyViewed);
   }
-  const category = categoryOf(ctx, productId) ?? str(e.properties, 'category');
-  if (category !== undefined) d.categoryAffinity = addAffinity(d.categoryAffinity, category, AFFINITY_WEIGHTS.view, at);
+  const category = categoryOf(c.ctx, productId) ?? str(e.properties, 'category');
+  if (category !== undefined) addAffinityInto((d.categoryAffinity = own.record(d.categoryAffinity)), category, AFFINITY_WEIGHTS.view, at, c.atMs);
   return false;
 };
 
 /** A store visit is a visit, always (the place is handled by `applyStorePlace`). */
-export const applyStoreVisitRecord: Step = (d, e, at) => {
+export const applyStoreVisitRecord: Step = (d, { event: e, at, own }) => {
   const storeId = str(e.properties, 'storeId');
-  d.visits = insertByTime(d.visits, { at, channel: e.channel, ...(storeId === undefined ? {} : { storeId }) }, LIMITS.visits);
+  insertInto((d.visits = own.list(d.visits)), { at, channel: e.channel, ...(storeId === undefined ? {} : { storeId }) }, LIMITS.visits);
   return false;
 };
 
@@ -43,7 +45,8 @@ export const applyStoreVisitRecord: Step = (d, e, at) => {
  * A call or chat: a visit and a conversation with the products and topics discussed; weight 2
  * to the products' categories. Material when products were discussed (the next best offer may change).
  */
-export const applyConversation: Step = (d, e, at, ctx) => {
+export const applyConversation: Step = (d, c) => {
+  const { event: e, at, own } = c;
   const productIds = strings(e.properties, 'productIds');
   const outcome = str(e.properties, 'outcome');
   const record: ConversationRecord = {
@@ -54,9 +57,9 @@ export const applyConversation: Step = (d, e, at, ctx) => {
     topics: strings(e.properties, 'topics'),
     ...(outcome === undefined ? {} : { outcome }),
   };
-  d.conversations = insertByTime(d.conversations, record, LIMITS.conversations);
-  d.visits = insertByTime(d.visits, { at, channel: e.channel }, LIMITS.visits);
-  addCategories(d, ctx, productIds.map((productId) => ({ productId })), AFFINITY_WEIGHTS.conversation, at);
+  insertInto((d.conversations = own.list(d.conversations)), record, LIMITS.conversations);
+  insertInto((d.visits = own.list(d.visits)), { at, channel: e.channel }, LIMITS.visits);
+  addCategories(d, c, productIds.map((productId) => ({ productId })), AFFINITY_WEIGHTS.conversation);
   return productIds.length > 0;
 };
 
@@ -70,14 +73,12 @@ export const applyEmailClicked: Step = (d) => {
   return false;
 };
 
-/** Adds a visit unless one on this channel lies within 30 minutes either side of `at`. */
-function sessionVisit(d: Draft, channel: string, at: string): void {
-  const t = ms(at);
-  const from = new Date(t - VISIT_GAP_MS).toISOString();
-  const to = new Date(t + VISIT_GAP_MS).toISOString();
+/** Adds a visit unless one on this channel lies within 30 minutes either side of the event. */
+function sessionVisit(d: Draft, { event, at, atMs, own }: Change): void {
   for (const v of d.visits) {
-    if (compareTime(v.at, from) <= 0) break; // newest first: the rest are older still
-    if (v.channel === channel && compareTime(v.at, to) < 0) return;
+    const t = ms(v.at);
+    if (t <= atMs - VISIT_GAP_MS) break; // newest first: the rest are older still
+    if (v.channel === event.channel && t < atMs + VISIT_GAP_MS) return;
   }
-  d.visits = insertByTime(d.visits, { at, channel }, LIMITS.visits);
+  insertInto((d.visits = own.list(d.visits)), { at, channel: event.channel }, LIMITS.visits);
 }

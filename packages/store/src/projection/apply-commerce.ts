@@ -1,8 +1,8 @@
 import type { LineItem, PurchaseRecord } from '@omnikernel/sdk';
-import { addAffinity } from './affinity.ts';
+import { addAffinityInto } from './affinity.ts';
 import { categoryOf, lineItems, num, str } from './draft.ts';
-import type { ApplyContext, Draft, Step } from './draft.ts';
-import { insertByTime } from './lists.ts';
+import type { Change, Draft, Step } from './draft.ts';
+import { insertInto } from './lists.ts';
 import { AFFINITY_WEIGHTS, LIMITS } from './limits.ts';
 import { compareTime } from './time.ts';
 
@@ -11,7 +11,8 @@ import { compareTime } from './time.ts';
  * The list keeps the newest 50; `lifetimeValue` and `orderCount` cover every purchase. It clears
  * the cart and the abandoned cart that came before it. Always material.
  */
-export const applyPurchase: Step = (d, e, at, ctx) => {
+export const applyPurchase: Step = (d, c) => {
+  const { event: e, at } = c;
   const p = e.properties;
   const items = lineItems(p) ?? [];
   const storeId = str(p, 'storeId');
@@ -27,19 +28,20 @@ export const applyPurchase: Step = (d, e, at, ctx) => {
     ...(storeId === undefined ? {} : { storeId }),
     ...(currency === undefined ? {} : { currency }),
   };
-  d.purchases = insertByTime(d.purchases, record, LIMITS.purchases);
+  insertInto((d.purchases = c.own.list(d.purchases)), record, LIMITS.purchases);
   d.lifetimeValue = cents(d.lifetimeValue + total);
   d.orderCount += 1;
   if (d.cart !== null && compareTime(d.cart.updatedAt, at) <= 0) d.cart = null;
   if (d.abandonedCart !== null && compareTime(d.abandonedCart.abandonedAt, at) <= 0) d.abandonedCart = null;
-  addCategories(d, ctx, items, AFFINITY_WEIGHTS.purchase, at);
+  addCategories(d, c, items, AFFINITY_WEIGHTS.purchase);
   return true;
 };
 
 /** The cart as last updated (by `occurredAt`); an empty cart clears it. Material when it changes. */
-export const applyCart: Step = (d, e, at, ctx) => {
+export const applyCart: Step = (d, c) => {
+  const { event: e, at } = c;
   const items = lineItems(e.properties) ?? [];
-  addCategories(d, ctx, items, AFFINITY_WEIGHTS.cart, at);
+  addCategories(d, c, items, AFFINITY_WEIGHTS.cart);
   if (d.cart !== null && compareTime(d.cart.updatedAt, at) > 0) return false;
   if (purchasedSince(d, at)) return false; // a later purchase already emptied this cart
   d.cart = items.length === 0 ? null : { items, updatedAt: at, channel: e.channel };
@@ -47,7 +49,7 @@ export const applyCart: Step = (d, e, at, ctx) => {
 };
 
 /** An abandoned cart (its items, or the current cart's); a later purchase makes it moot. */
-export const applyAbandon: Step = (d, e, at) => {
+export const applyAbandon: Step = (d, { event: e, at }) => {
   if (d.abandonedCart !== null && compareTime(d.abandonedCart.abandonedAt, at) > 0) return false;
   if (purchasedSince(d, at)) return false;
   const own = lineItems(e.properties);
@@ -63,13 +65,15 @@ function purchasedSince(d: Draft, at: string): boolean {
 }
 
 /** Adds `weight` once per distinct catalog category among the products. */
-export function addCategories(d: Draft, ctx: ApplyContext, items: readonly Pick<LineItem, 'productId'>[], weight: number, at: string): void {
+export function addCategories(d: Draft, c: Change, items: readonly Pick<LineItem, 'productId'>[], weight: number): void {
   const categories = new Set<string>();
   for (const item of items) {
-    const category = categoryOf(ctx, item.productId);
+    const category = categoryOf(c.ctx, item.productId);
     if (category !== undefined) categories.add(category);
   }
-  for (const category of categories) d.categoryAffinity = addAffinity(d.categoryAffinity, category, weight, at);
+  if (categories.size === 0) return;
+  const affinity = (d.categoryAffinity = c.own.record(d.categoryAffinity));
+  for (const category of categories) addAffinityInto(affinity, category, weight, c.at, c.atMs);
 }
 
 /** Money rounded to cents, so sums of prices do not drift (0.1 + 0.2). */

@@ -2,7 +2,7 @@ import type { Draft, Step } from './draft.ts';
 import { compareTime } from './time.ts';
 
 /** A consent change: `{ consent: { marketing: true } }` or `{ purpose, granted }`. Always material. */
-export const applyConsentUpdated: Step = (d, e, at) => {
+export const applyConsentUpdated: Step = (d, { event: e, at }) => {
   setConsent(d, grantsOf(e.properties), at);
   return true;
 };
@@ -11,11 +11,11 @@ export const applyConsentUpdated: Step = (d, e, at) => {
  * Traits from `identify` (the newest event's values win; an older one only fills gaps), and an
  * optional `consent` map. Material when consent changes (segments are compared by the caller).
  */
-export const applyIdentify: Step = (d, e, at, _ctx, before) => {
+export const applyIdentify: Step = (d, { event: e, at, prior }) => {
   // A copy: the profile is frozen once stored, and the caller's event must stay its own.
   const traits = isRecord(e.properties.traits) ? structuredClone(e.properties.traits) : undefined;
   if (traits !== undefined) {
-    const newest = before.eventCount === 0 || compareTime(at, before.lastSeen) >= 0;
+    const newest = prior.eventCount === 0 || compareTime(at, prior.lastSeen) >= 0;
     d.traits = newest ? { ...d.traits, ...traits } : { ...traits, ...d.traits };
   }
   const consent = e.properties.consent;

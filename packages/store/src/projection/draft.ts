@@ -8,7 +8,11 @@ export interface StoredProfile extends Profile {
   readonly consentUpdatedAt?: Readonly<Record<string, string>>;
 }
 
-/** A profile being built by one `applyEvent` call: a shallow copy; nested values are replaced, never mutated. */
+/**
+ * A profile being built by one `applyEvents` call: a shallow copy of the stored profile. Nested
+ * values (lists, maps) still belong to the stored profile until `Change.own` copies them; after
+ * that, later events of the same call change the copy in place (copy-on-write, once per call).
+ */
 export type Draft = { -readonly [K in keyof StoredProfile]: StoredProfile[K] };
 
 /** What the projection may read besides the event: the catalog (categories, store coordinates). */
@@ -16,8 +20,51 @@ export interface ApplyContext {
   readonly catalog?: CatalogView;
 }
 
+/** What the profile was just before the event being applied (the draft already moved on). */
+export interface Prior {
+  readonly eventCount: number;
+  readonly lastSeen: string;
+  /** Epoch ms of the last time the customer was known in a store; only when the event names a `storeId`. */
+  readonly storeAt: number;
+}
+
+/** One event as a step sees it. */
+export interface Change {
+  readonly event: CustomerEvent;
+  /** `occurredAt` in UTC ISO form, and as epoch ms. */
+  readonly at: string;
+  readonly atMs: number;
+  readonly ctx: ApplyContext;
+  readonly prior: Prior;
+  readonly own: Own;
+}
+
 /** One step of the projection: updates the draft, says whether the change is material. */
-export type Step = (draft: Draft, event: CustomerEvent, at: string, ctx: ApplyContext, before: StoredProfile) => boolean;
+export type Step = (draft: Draft, change: Change) => boolean;
+
+/**
+ * Copy-on-write for a draft's nested values: the first write of a call copies, later ones reuse
+ * the copy. Stored profiles are shared with readers (caches, decisions in flight) and may be
+ * frozen, so nothing reachable from one is ever changed in place.
+ */
+export class Own {
+  // A handful of values per draft: a list scan beats a Set.
+  readonly #mine: object[] = [];
+
+  list<T>(value: readonly T[]): T[] {
+    if (this.#mine.includes(value)) return value as T[];
+    const copy = value.slice();
+    this.#mine.push(copy);
+    return copy;
+  }
+
+  record<T>(value: Readonly<Record<string, T>>): Record<string, T> {
+    if (this.#mine.includes(value)) return value as Record<string, T>;
+    const copy = { ...value };
+    this.#mine.push(copy);
+    return copy;
+  }
+}
 
 export function str(props: Readonly<Record<string, unknown>>, key: string): string | undefined {
   const v = props[key];

@@ -11,6 +11,18 @@ export function insertByTime<T extends { readonly at: string }>(list: readonly T
 }
 
 /**
+ * `insertByTime` in place, for a list the caller owns (a draft's copy): no new array per event.
+ * Events almost always arrive newest, so the head is checked before scanning.
+ */
+export function insertInto<T extends { readonly at: string }>(list: T[], item: T, max: number): void {
+  const head = list[0];
+  const index = head === undefined || compareTime(head.at, item.at) <= 0 ? 0 : list.findIndex((x) => compareTime(x.at, item.at) <= 0);
+  if (index === -1) list.push(item);
+  else if (index < max) list.splice(index, 0, item);
+  if (list.length > max) list.length = max;
+}
+
+/**
  * Two lists merged newest first and cut to `max`; when `key` is given, only the newest entry of
  * each key is kept.
  */

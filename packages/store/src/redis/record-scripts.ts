@@ -47,9 +47,3 @@ export const DELETE_IF = script(
 return 0`,
 );
 
-/** Several hash increments in one atomic call. KEYS[1]: the hash; ARGV: field, increment, … */
-export const HINCR_MANY = script(
-  'hincr-many',
-  `for i = 1, #ARGV, 2 do redis.call('HINCRBYFLOAT', KEYS[1], ARGV[i], ARGV[i + 1]) end
-return 1`,
-);

@@ -1,8 +1,7 @@
 import { createEmptyProfile } from '@omnikernel/sdk';
 import type { PreparedEvent } from '../ingest/prepare.ts';
-import { applyEvent } from '../projection/apply-event.ts';
+import { ProfileDraft } from '../projection/apply-event.ts';
 import type { StoredProfile } from '../projection/draft.ts';
-import { utc } from '../projection/time.ts';
 import { commitMany, readMany } from './batch-io.ts';
 import type { PlannedWrite } from './batch-io.ts';
 import type { RedisContext } from './context.ts';
@@ -107,13 +106,10 @@ function planWrite(ctx: RedisContext, unit: WriteUnit, base: Base) {
   });
   if (fresh.length === 0) return { write: null, outcomes };
   const first = fresh[0] as PreparedEvent;
-  let profile: StoredProfile = base.profile ?? createEmptyProfile(unit.id, utc(first.event.occurredAt));
-  const catalog = ctx.catalog();
-  for (const p of fresh) {
-    const applied = applyEvent(profile, p.event, { catalog });
-    profile = applied.profile;
-    outcomes.set(p, { status: 'accepted', material: applied.material });
-  }
+  // One draft for the unit: each changed list is copied once, however many events it has.
+  const draft = new ProfileDraft(base.profile ?? createEmptyProfile(unit.id, first.when.at), { catalog: ctx.catalog() });
+  for (const p of fresh) outcomes.set(p, { status: 'accepted', material: draft.apply(p.event, p.when) });
+  const profile: StoredProfile = draft.profile;
   const write: PlannedWrite = {
     id: unit.id,
     expectedVersion: base.version,

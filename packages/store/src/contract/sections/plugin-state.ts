@@ -36,6 +36,26 @@ export function pluginStateSection({ t, store }: ContractContext): void {
       expect(await s.keys('co:')).toEqual([]);
     });
 
+    it('applies concurrent writes each once, in call order, and fails only a write of the wrong kind', async () => {
+      const s = store().pluginState(`conc-${uid()}`);
+      await s.set('word', 'text');
+      const writes = await Promise.allSettled([
+        ...Array.from({ length: 50 }, (_, i) => s.hincrMany(`co:p${i % 5}`, { a: 1, b: 0.5 })),
+        s.hincr('word', 'f'),
+        ...Array.from({ length: 20 }, () => s.zincr('top', 'x', 2)),
+        s.set('later', 'v1'),
+        s.set('later', 'v2'),
+        s.incr('n', 3),
+      ]);
+      expect(writes.filter((w) => w.status === 'rejected')).toHaveLength(1);
+      expect(writes[50]?.status).toBe('rejected');
+      expect(await s.hgetall('co:p0')).toEqual({ a: 10, b: 5 });
+      expect(await s.ztop('top', 1)).toEqual([{ member: 'x', score: 40 }]);
+      expect(await s.get('later')).toBe('v2');
+      expect(await s.get('word')).toBe('text');
+      expect(await s.keys('co:')).toEqual(['co:p0', 'co:p1', 'co:p2', 'co:p3', 'co:p4']);
+    });
+
     it('isolates plugins from one another', async () => {
       const a = store().pluginState(`a-${uid()}`);
       const b = store().pluginState(`b-${uid()}`);
