@@ -12,14 +12,14 @@ import { jsonResponse, problemResponses } from './openapi-helpers.ts';
 
 /** Serves a current decision with ETag/304 and Cache-Control, from bytes rendered once per decision. */
 function serveCurrent(c: Context<GatewayEnv>, deps: GatewayDeps, result: CurrentResult, channel: string): Response {
-  const { decision, meta } = result.current;
+  const { decisionId, meta } = result.current;
   deps.metrics.decisionsServed(result.status === 'unknown' ? 'anonymous' : result.computed ? 'computed' : 'reused');
   const headers: Record<string, string> = {
-    etag: etagOf(decision.decisionId),
+    etag: etagOf(decisionId),
     'cache-control': cacheControlFor(meta.validUntilMs, deps.now(), Math.floor(deps.settings.decisionMinAgeMs / 1000)),
     'x-omnikernel-customer': result.status === 'known' ? 'known' : 'unknown',
   };
-  if (matchesEtag(c.req.header('if-none-match'), decision.decisionId)) return plainResponse(c, null, 304, headers);
+  if (matchesEtag(c.req.header('if-none-match'), decisionId)) return plainResponse(c, null, 304, headers);
   // Encoded once per decision: each request then writes bytes it already holds (no JSON, no UTF-8 pass).
   const body = result.current.render(`web:${channel}`, (d) => utf8(JSON.stringify({ channel, decision: publicDecision(d) })));
   headers['content-type'] = 'application/json; charset=utf-8';

@@ -22,12 +22,18 @@ export interface DecisionServiceOptions {
   readonly onStoreError?: (error: unknown) => void;
 }
 
-/** A current decision as served: the parsed form plus per-envelope bytes rendered once. */
+/**
+ * A current decision as served. It is held as its JSON text and the envelopes rendered from it,
+ * not as an object graph: thousands of customers' decisions as objects are what a garbage
+ * collector spends its time on, and a warm request needs only the id and the rendered bytes.
+ */
 export interface CurrentDecision {
-  /** The decision as channels render it (explanation cut to its inputs). */
-  readonly decision: ChannelDecision;
+  readonly decisionId: string;
+  readonly customerId: string;
   /** What it was issued for (profile and catalog versions, expiry). */
   readonly meta: DecisionMeta;
+  /** The decision as channels render it, parsed anew on each call: use `render` on request paths. */
+  decision(): ChannelDecision;
   /** Renders an envelope once per decision and keeps the result (web JSON, CTI map, e-mail HTML…). */
   render<T>(key: string, make: (decision: ChannelDecision) => T): T;
 }
@@ -41,13 +47,19 @@ export type CurrentResult =
       readonly storeFailed?: boolean;
     };
 
-function toCurrent(stored: ServedDecision): CurrentDecision {
+function toCurrent({ meta, channelJson }: ServedDecision): CurrentDecision {
   const rendered = new Map<string, unknown>();
+  // UTF-8 bytes: off the JS heap, half a two-byte string's size, and no hold on the stored payload
+  // the JSON text was cut from.
+  const bytes = Buffer.from(channelJson, 'utf8');
+  const decision = () => JSON.parse(bytes.toString('utf8')) as ChannelDecision;
   return {
-    decision: stored.decision,
-    meta: stored.meta,
+    decisionId: meta.decisionId,
+    customerId: meta.customerId,
+    meta,
+    decision,
     render<T>(key: string, make: (d: ChannelDecision) => T): T {
-      if (!rendered.has(key)) rendered.set(key, make(stored.decision));
+      if (!rendered.has(key)) rendered.set(key, make(decision()));
       return rendered.get(key) as T;
     },
   };
@@ -93,7 +105,7 @@ export class DecisionService {
       this.options.onStoreError?.(error);
       for (const id of Object.values(identifiers)) {
         const held = id ? this.#cache.get(this.#lastResolved.get(id) ?? '', { allowStale: true }) : undefined;
-        if (held) return { status: 'known', customerId: held.decision.customerId, current: held, computed: false };
+        if (held) return { status: 'known', customerId: held.customerId, current: held, computed: false };
       }
       return { status: 'unknown', storeFailed: true, current: await this.anonymous(context, [{ plugin: 'store', code: 'OMK_ERR_STORE_UNAVAILABLE', message }]) };
     }
@@ -186,6 +198,8 @@ export class DecisionService {
     const stored: StoredDecision = {
       decision,
       meta: {
+        decisionId: decision.decisionId,
+        customerId: profile.customerId,
         profileVersion: profile.version,
         catalogVersion: catalog.version,
         configFingerprint: kernel.configFingerprint,
@@ -199,7 +213,7 @@ export class DecisionService {
     const put = await store.putCurrentDecision(profile.customerId, record, expected, ttl);
     if (!put.ok && put.current) return this.#remember(profile.customerId, readServedDecision(put.current.payload));
     await store.saveDecision(record, profile.customerId, this.#retention);
-    return this.#remember(profile.customerId, { meta: stored.meta, decision: forChannels(decision) });
+    return this.#remember(profile.customerId, readServedDecision(record.payload));
   }
 
   /** Unknown identifiers: a non-personalised decision, no profile created, nothing stored. */
@@ -208,7 +222,7 @@ export class DecisionService {
     const profile = createEmptyProfile('anonymous', new Date(at).toISOString());
     const computed = await this.options.kernel.decide({ decisionId: newDecisionId(at), profile, catalog: this.options.store.catalog(), contactHistory: [], context, at });
     const decision = degraded.length > 0 ? { ...computed, degraded: [...degraded, ...computed.degraded] } : computed;
-    const meta = { profileVersion: 0, catalogVersion: this.options.store.catalog().version, configFingerprint: this.options.kernel.configFingerprint, issuedAtMs: at, validUntilMs: Date.parse(decision.validUntil) };
-    return toCurrent({ decision: forChannels(decision), meta });
+    const meta = { decisionId: decision.decisionId, customerId: decision.customerId, profileVersion: 0, catalogVersion: this.options.store.catalog().version, configFingerprint: this.options.kernel.configFingerprint, issuedAtMs: at, validUntilMs: Date.parse(decision.validUntil) };
+    return toCurrent({ meta, channelJson: JSON.stringify(forChannels(decision)) });
   }
 }

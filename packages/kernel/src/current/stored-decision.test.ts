@@ -17,7 +17,7 @@ const decision = {
 
 const stored: StoredDecision = {
   decision,
-  meta: { profileVersion: 3, catalogVersion: 2, configFingerprint: 'cfg', issuedAtMs: 1, validUntilMs: 2 },
+  meta: { decisionId: 'dec_01', customerId: 'c-1', profileVersion: 3, catalogVersion: 2, configFingerprint: 'cfg', issuedAtMs: 1, validUntilMs: 2 },
   replay: { profile: createEmptyProfile('c-1', '2026-11-23T12:00:00.000Z'), contactHistory: [], context: { channel: 'web' } },
 };
 
@@ -30,16 +30,17 @@ describe('the stored decision payload', () => {
     const payload = serializeStoredDecision(stored);
     expect(readDecisionMeta(payload)).toEqual(stored.meta);
     const served = readServedDecision(payload);
-    expect(served).toEqual({ meta: stored.meta, decision: forChannels(decision) });
-    expect(served).not.toHaveProperty('replay');
-    expect(served.decision.explanation).toEqual({ inputs: { profileVersion: 3 } });
-    expect(served.decision.content).toEqual(decision.content);
+    expect(served.meta).toEqual(stored.meta);
+    expect(JSON.parse(served.channelJson)).toEqual(forChannels(decision));
+    expect(JSON.parse(served.channelJson).explanation).toEqual({ inputs: { profileVersion: 3 } });
+    expect(served.channelJson).not.toContain('contributions');
   });
 
   it('still reads payloads written as one JSON object', () => {
-    const legacy = JSON.stringify(stored);
+    const { decisionId: _id, customerId: _customer, ...olderMeta } = stored.meta;
+    const legacy = JSON.stringify({ ...stored, meta: olderMeta });
     expect(parseStoredDecision(legacy)).toEqual(stored);
     expect(readDecisionMeta(legacy)).toEqual(stored.meta);
-    expect(readServedDecision(legacy).decision).toEqual(forChannels(decision));
+    expect(JSON.parse(readServedDecision(legacy).channelJson)).toEqual(forChannels(decision));
   });
 });

@@ -2,6 +2,8 @@ import type { ContactRecord, Decision, DecisionContext, Profile } from '@omniker
 
 /** What a decision was issued for: enough to tell whether it still holds. */
 export interface DecisionMeta {
+  readonly decisionId: string;
+  readonly customerId: string;
   readonly profileVersion: number;
   readonly catalogVersion: number;
   readonly configFingerprint: string;
@@ -23,7 +25,7 @@ export interface StoredDecision {
 /**
  * A decision as channels render it: the explanation cut to its inputs. Channels never show the
  * per-plugin contributions and arbitration scores (GET /v1/decisions/{id} reads them from the
- * store), and they are half of a decision's size: what is held per customer is smaller without them.
+ * store), and they are half of a decision's size.
  */
 export type ChannelDecision = Omit<Decision, 'explanation'> & { readonly explanation: Pick<Decision['explanation'], 'inputs'> };
 
@@ -31,50 +33,64 @@ export function forChannels(decision: Decision | ChannelDecision): ChannelDecisi
   return { ...decision, explanation: { inputs: decision.explanation.inputs } };
 }
 
-/** A stored decision as served: the replay inputs left unparsed, the explanation cut to its inputs. */
+/** A stored decision as served: its meta, and the channel decision as JSON text (parsed only to render). */
 export interface ServedDecision {
   readonly meta: DecisionMeta;
-  readonly decision: ChannelDecision;
+  readonly channelJson: string;
 }
 
 /*
- * The payload is three JSON documents, one per line: meta, decision, replay inputs.
- * JSON.stringify never writes a raw line break, so a reader can take the meta alone (to judge
- * staleness: a stale decision is never parsed) or meta and decision (to serve) without parsing the
- * replay inputs. Payloads written before this format are one JSON object without a line break;
- * they are still read.
+ * The payload is four JSON documents, one per line: meta, the decision as channels see it, the rest
+ * of its explanation (contributions, arbitration), the replay inputs. JSON.stringify never writes a
+ * raw line break, so a reader takes what it needs: the meta alone to judge staleness (a stale
+ * decision is never parsed), the channel decision as text to serve, everything for an explanation or
+ * a replay. Payloads written as one JSON object (before this format) are still read.
  */
 
 export function serializeStoredDecision(stored: StoredDecision): string {
-  return `${JSON.stringify(stored.meta)}\n${JSON.stringify(stored.decision)}\n${JSON.stringify(stored.replay)}`;
+  const { contributions, arbitration } = stored.decision.explanation;
+  return [JSON.stringify(stored.meta), JSON.stringify(forChannels(stored.decision)), JSON.stringify({ contributions, arbitration }), JSON.stringify(stored.replay)].join('\n');
+}
+
+/** Every line of a payload, or null for a payload written as one JSON object. */
+function linesOf(payload: string): string[] | null {
+  return payload.indexOf('\n') < 0 ? null : payload.split('\n');
+}
+
+function legacyMeta(legacy: StoredDecision): DecisionMeta {
+  return { ...legacy.meta, decisionId: legacy.decision.decisionId, customerId: legacy.decision.customerId };
 }
 
 export function parseStoredDecision(payload: string): StoredDecision {
-  const first = payload.indexOf('\n');
-  if (first < 0) return JSON.parse(payload) as StoredDecision;
-  const second = payload.indexOf('\n', first + 1);
+  const lines = linesOf(payload);
+  if (lines === null) {
+    const legacy = JSON.parse(payload) as StoredDecision;
+    return { ...legacy, meta: legacyMeta(legacy) };
+  }
+  const [meta, channel, detail, replay] = lines as [string, string, string, string];
+  const decision = JSON.parse(channel) as ChannelDecision;
   return {
-    meta: JSON.parse(payload.slice(0, first)) as DecisionMeta,
-    decision: JSON.parse(payload.slice(first + 1, second)) as Decision,
-    replay: JSON.parse(payload.slice(second + 1)) as StoredDecision['replay'],
+    meta: JSON.parse(meta) as DecisionMeta,
+    decision: { ...decision, explanation: { inputs: decision.explanation.inputs, ...(JSON.parse(detail) as Omit<Decision['explanation'], 'inputs'>) } },
+    replay: JSON.parse(replay) as StoredDecision['replay'],
   };
 }
 
 /** The meta of a stored decision, without parsing the rest. */
 export function readDecisionMeta(payload: string): DecisionMeta {
-  const first = payload.indexOf('\n');
-  return first < 0 ? (JSON.parse(payload) as StoredDecision).meta : (JSON.parse(payload.slice(0, first)) as DecisionMeta);
+  const end = payload.indexOf('\n');
+  return end < 0 ? legacyMeta(JSON.parse(payload) as StoredDecision) : (JSON.parse(payload.slice(0, end)) as DecisionMeta);
 }
 
-/** Meta and decision of a stored decision, without parsing the replay inputs. */
+/** The meta and the channel decision's JSON text of a stored decision; nothing else is parsed. */
 export function readServedDecision(payload: string): ServedDecision {
   const first = payload.indexOf('\n');
   if (first < 0) {
     const legacy = JSON.parse(payload) as StoredDecision;
-    return { meta: legacy.meta, decision: forChannels(legacy.decision) };
+    return { meta: legacyMeta(legacy), channelJson: JSON.stringify(forChannels(legacy.decision)) };
   }
   const second = payload.indexOf('\n', first + 1);
-  return { meta: JSON.parse(payload.slice(0, first)) as DecisionMeta, decision: forChannels(JSON.parse(payload.slice(first + 1, second)) as Decision) };
+  return { meta: JSON.parse(payload.slice(0, first)) as DecisionMeta, channelJson: payload.slice(first + 1, second) };
 }
 
 /** Why the current decision must be renewed, or null while it still holds. */

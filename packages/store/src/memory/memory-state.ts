@@ -3,18 +3,18 @@ import { profileIdentityKeys } from '../ingest/prepare.ts';
 import type { StoredProfile } from '../projection/draft.ts';
 import { mergeInto, renameProfile } from '../projection/merge-profiles.ts';
 import { ms } from '../projection/time.ts';
-import type { StoredDecisionRecord } from '../store.ts';
+import type { KeptRecord } from './kept-record.ts';
 
 /** Everything kept for one customer id: the memory twin of the Redis keys `ok:{c:<id>}:*`. */
 export interface Slot {
   profile: StoredProfile | null;
   /** Applied event (`e:<id>`) and outcome (`o:<id>`) ids → expiry (epoch ms): idempotency. */
   readonly seen: Map<string, number>;
-  /** Raw events, newest first by `occurredAt`, bounded. */
+  /** Raw events, newest first by `occurredAt`, bounded; changed in place (exports copy it). */
   events: CustomerEvent[];
   /** Contact history, newest first by `at`, bounded. */
   contacts: ContactRecord[];
-  decision: { record: StoredDecisionRecord; expiresAt: number } | null;
+  decision: { record: KeptRecord; expiresAt: number } | null;
   readonly decisionIds: Set<string>;
 }
 
@@ -28,7 +28,7 @@ export interface MemoryState {
   /** sha256 of erased identifiers whose events are dropped. */
   readonly suppressed: Set<string>;
   /** Decisions kept by id for replay. */
-  readonly decisions: Map<string, { record: StoredDecisionRecord; customerId: string; expiresAt: number }>;
+  readonly decisions: Map<string, { record: KeptRecord; customerId: string; expiresAt: number }>;
 }
 
 export interface Bounds {

@@ -5,8 +5,9 @@ import type { NormalizeOptions } from '../identity/normalize.ts';
 import { lookupKeys, prepareEvents, profileIdentityHashes } from '../ingest/prepare.ts';
 import { insertByTime } from '../projection/lists.ts';
 import { toContact } from '../ingest/to-contact.ts';
-import type { ChangeNotice, CustomerStore, StoredDecisionRecord } from '../store.ts';
+import type { ChangeNotice, CustomerStore } from '../store.ts';
 import { ingestInMemory } from './memory-ingest.ts';
+import { keepRecord, readRecord } from './kept-record.ts';
 import { createMemoryPluginState } from './memory-plugin-state.ts';
 import type { PluginStateData } from './memory-plugin-state.ts';
 import { canonical, createMemoryState, erase, isSeen, markSeen, slotOf } from './memory-state.ts';
@@ -62,7 +63,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CustomerSto
   };
   const liveDecision = (id: string) => {
     const slot = state.slots.get(canonical(state, id));
-    return slot?.decision && slot.decision.expiresAt > now() ? slot.decision.record : null;
+    return slot?.decision && slot.decision.expiresAt > now() ? readRecord(slot.decision.record) : null;
   };
 
   return {
@@ -96,7 +97,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CustomerSto
       const slot = state.slots.get(canonical(state, customerId));
       if (!slot?.profile) return null;
       const current = slot.decision && slot.decision.expiresAt > now() ? slot.decision.record.decisionId : null;
-      return { profile: slot.profile, contactHistory: slot.contacts, currentDecisionId: current, events: slot.events };
+      // A copy: ingestion keeps the slot's event list up to date in place.
+      return { profile: slot.profile, contactHistory: slot.contacts, currentDecisionId: current, events: slot.events.slice() };
     },
 
     catalog: () => catalogView,
@@ -111,16 +113,17 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CustomerSto
       return liveDecision(customerId);
     },
     async putCurrentDecision(customerId, record, expectedDecisionId, ttlSeconds) {
-      const current = liveDecision(customerId);
-      if ((current?.decisionId ?? null) !== expectedDecisionId) return { ok: false, current };
+      const held = state.slots.get(canonical(state, customerId))?.decision;
+      const currentId = held && held.expiresAt > now() ? held.record.decisionId : null;
+      if (currentId !== expectedDecisionId) return { ok: false, current: liveDecision(customerId) };
       const id = canonical(state, customerId);
-      slotOf(state, id).decision = { record: { ...record }, expiresAt: now() + ttlSeconds * 1000 };
+      slotOf(state, id).decision = { record: keepRecord(record), expiresAt: now() + ttlSeconds * 1000 };
       emit([{ kind: 'decision', customerId: id }]);
       return { ok: true };
     },
     async saveDecision(record, customerId, retentionSeconds) {
       const id = canonical(state, customerId);
-      state.decisions.set(record.decisionId, { record: { ...record }, customerId: id, expiresAt: now() + retentionSeconds * 1000 });
+      state.decisions.set(record.decisionId, { record: keepRecord(record), customerId: id, expiresAt: now() + retentionSeconds * 1000 });
       slotOf(state, id).decisionIds.add(record.decisionId);
       // Maps iterate in insertion order: the first entries are the oldest decisions.
       for (const [oldId, kept] of state.decisions) {
@@ -132,7 +135,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CustomerSto
     async getDecision(decisionId) {
       const kept = state.decisions.get(decisionId);
       if (kept === undefined || kept.expiresAt <= now()) return null;
-      return kept.record as StoredDecisionRecord;
+      return readRecord(kept.record);
     },
 
     async recordOutcome(outcome, opts) {
