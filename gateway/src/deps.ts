@@ -30,6 +30,8 @@ export type GatewayEnv = {
     requestId: string;
     /** The traceparent this response names, when the request joined a caller's trace. */
     traceparent?: string;
+    /** Set by `plainResponse()`: the response already carries the request id and traceparent. */
+    plainResponse?: boolean;
     principal?: string;
     tokenSubject?: string;
   };

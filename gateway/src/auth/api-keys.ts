@@ -22,6 +22,12 @@ const digest = (value: string) => hash('sha256', value, 'buffer');
  */
 export class ApiKeyRing {
   readonly #entries: { digest: Buffer; principal: Principal }[];
+  /**
+   * Keys that authenticated, by the exact presented string: a caller sends the same key on every
+   * request, and hashing it each time is a measurable share of a cached decision's cost. Only
+   * accepted keys are remembered (bounded), so unknown keys always take the constant-time path.
+   */
+  readonly #accepted = new Map<string, Principal>();
 
   constructor(keys: readonly ApiKeySpec[]) {
     this.#entries = keys.map((k, i) => ({ digest: digest(k.key), principal: { name: k.name ?? `key-${i + 1}`, scopes: new Set(k.scopes) } }));
@@ -32,6 +38,17 @@ export class ApiKeyRing {
   }
 
   authenticate(presented: string): Principal | null {
+    const known = this.#accepted.get(presented);
+    if (known !== undefined) return known;
+    const found = this.#compareAll(presented);
+    if (found !== null) {
+      if (this.#accepted.size >= 1024) this.#accepted.clear();
+      this.#accepted.set(presented, found);
+    }
+    return found;
+  }
+
+  #compareAll(presented: string): Principal | null {
     const candidate = digest(presented);
     let found: Principal | null = null;
     for (const entry of this.#entries) {

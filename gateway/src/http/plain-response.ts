@@ -18,5 +18,6 @@ export function plainResponse(c: Context<GatewayEnv>, body: Uint8Array<ArrayBuff
   const all: Record<string, string> = { 'x-request-id': c.get('requestId'), ...headers };
   const traceparent = c.get('traceparent');
   if (traceparent !== undefined) all.traceparent = traceparent;
+  c.set('plainResponse', true);
   return new Response(body, { status, headers: all });
 }

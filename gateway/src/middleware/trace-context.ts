@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { context, propagation, trace, type Context as OtelContext } from '@opentelemetry/api';
 import type { MiddlewareHandler } from 'hono';
+import type { GatewayEnv } from '../deps.ts';
 
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 
@@ -9,7 +10,7 @@ const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
  * OpenTelemetry propagator when the host wires an SDK, or as a remote parent otherwise), and the
  * response names the trace it joined. A malformed header is ignored, never an error.
  */
-export function traceContext(): MiddlewareHandler {
+export function traceContext(): MiddlewareHandler<GatewayEnv> {
   return async function traceContextMiddleware(c, next) {
     const header = c.req.header('traceparent');
     const match = header ? TRACEPARENT.exec(header) : null;
@@ -20,7 +21,7 @@ export function traceContext(): MiddlewareHandler {
     }
     const joined = `00-${match[1]}-${randomBytes(8).toString('hex')}-${match[3]}`;
     c.set('traceparent', joined);
-    c.header('traceparent', joined);
     await context.with(parent, next);
+    if (!c.get('plainResponse')) c.res.headers.set('traceparent', joined);
   };
 }

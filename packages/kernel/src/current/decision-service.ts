@@ -5,7 +5,7 @@ import type { Kernel } from '../kernel.ts';
 import { contextEvent } from './context-event.ts';
 import type { DecisionStorePort } from './ports.ts';
 import { SingleFlight } from './single-flight.ts';
-import { forChannels, parseStoredDecision, readDecisionMeta, readServedDecision, serializeStoredDecision, stalenessReason, type ChannelDecision, type DecisionMeta, type ServedDecision, type StoredDecision } from './stored-decision.ts';
+import { encodeStoredDecision, forChannels, parseStoredDecision, readDecisionMeta, readServedDecision, stalenessReason, type ChannelDecision, type DecisionMeta, type ServedDecision, type StoredDecision } from './stored-decision.ts';
 
 export interface DecisionServiceOptions {
   readonly store: DecisionStorePort;
@@ -47,12 +47,18 @@ export type CurrentResult =
       readonly storeFailed?: boolean;
     };
 
-function toCurrent({ meta, channelJson }: ServedDecision): CurrentDecision {
+/**
+ * `fresh`: the decision object when it was just computed here. The first renders use it instead of
+ * parsing the bytes back; it is let go once the request that computed it is answered.
+ */
+function toCurrent({ meta, channelJson }: ServedDecision, fresh?: ChannelDecision): CurrentDecision {
   const rendered = new Map<string, unknown>();
   // UTF-8 bytes: off the JS heap, half a two-byte string's size, and no hold on the stored payload
   // the JSON text was cut from.
   const bytes = Buffer.from(channelJson, 'utf8');
-  const decision = () => JSON.parse(bytes.toString('utf8')) as ChannelDecision;
+  let held = fresh;
+  if (held !== undefined) setImmediate(() => (held = undefined));
+  const decision = () => held ?? (JSON.parse(bytes.toString('utf8')) as ChannelDecision);
   return {
     decisionId: meta.decisionId,
     customerId: meta.customerId,
@@ -115,7 +121,8 @@ export class DecisionService {
     const { store } = this.options;
     const customerId = await store.resolve(identifiers);
     if (!customerId) return { status: 'unknown', current: await this.anonymous(context) };
-    for (const id of Object.values(identifiers)) if (id) this.#lastResolved.set(id, customerId);
+    // Written only when it changes: an LRU write per request reorders the list for nothing.
+    for (const id of Object.values(identifiers)) if (id && this.#lastResolved.peek(id) !== customerId) this.#lastResolved.set(id, customerId);
     const event = contextEvent(customerId, context, this.#now());
     if (event) {
       const [result] = await store.ingest([event]);
@@ -183,8 +190,8 @@ export class DecisionService {
     );
   }
 
-  #remember(customerId: string, stored: ServedDecision): CurrentDecision {
-    const current = toCurrent(stored);
+  #remember(customerId: string, stored: ServedDecision, fresh?: ChannelDecision): CurrentDecision {
+    const current = toCurrent(stored, fresh);
     this.#cache.set(customerId, current);
     return current;
   }
@@ -208,12 +215,13 @@ export class DecisionService {
       },
       replay: { profile, contactHistory, context },
     };
-    const record = { decisionId: decision.decisionId, payload: serializeStoredDecision(stored) };
+    const encoded = encodeStoredDecision(stored);
+    const record = { decisionId: decision.decisionId, payload: encoded.payload };
     const ttl = Math.max(1, Math.ceil((stored.meta.validUntilMs - at) / 1000));
     const put = await store.putCurrentDecision(profile.customerId, record, expected, ttl);
     if (!put.ok && put.current) return this.#remember(profile.customerId, readServedDecision(put.current.payload));
     await store.saveDecision(record, profile.customerId, this.#retention);
-    return this.#remember(profile.customerId, readServedDecision(record.payload));
+    return this.#remember(profile.customerId, { meta: stored.meta, channelJson: encoded.channelJson }, encoded.channel);
   }
 
   /** Unknown identifiers: a non-personalised decision, no profile created, nothing stored. */
@@ -223,6 +231,7 @@ export class DecisionService {
     const computed = await this.options.kernel.decide({ decisionId: newDecisionId(at), profile, catalog: this.options.store.catalog(), contactHistory: [], context, at });
     const decision = degraded.length > 0 ? { ...computed, degraded: [...degraded, ...computed.degraded] } : computed;
     const meta = { decisionId: decision.decisionId, customerId: decision.customerId, profileVersion: 0, catalogVersion: this.options.store.catalog().version, configFingerprint: this.options.kernel.configFingerprint, issuedAtMs: at, validUntilMs: Date.parse(decision.validUntil) };
-    return toCurrent({ meta, channelJson: JSON.stringify(forChannels(decision)) });
+    const channel = forChannels(decision);
+    return toCurrent({ meta, channelJson: JSON.stringify(channel) }, channel);
   }
 }

@@ -47,9 +47,17 @@ export interface ServedDecision {
  * a replay. Payloads written as one JSON object (before this format) are still read.
  */
 
-export function serializeStoredDecision(stored: StoredDecision): string {
+/** The payload, and the channel decision with its JSON text (which the payload holds) for the caller to serve. */
+export function encodeStoredDecision(stored: StoredDecision): { payload: string; channel: ChannelDecision; channelJson: string } {
   const { contributions, arbitration } = stored.decision.explanation;
-  return [JSON.stringify(stored.meta), JSON.stringify(forChannels(stored.decision)), JSON.stringify({ contributions, arbitration }), JSON.stringify(stored.replay)].join('\n');
+  const channel = forChannels(stored.decision);
+  const channelJson = JSON.stringify(channel);
+  const payload = [JSON.stringify(stored.meta), channelJson, JSON.stringify({ contributions, arbitration }), JSON.stringify(stored.replay)].join('\n');
+  return { payload, channel, channelJson };
+}
+
+export function serializeStoredDecision(stored: StoredDecision): string {
+  return encodeStoredDecision(stored).payload;
 }
 
 /** Every line of a payload, or null for a payload written as one JSON object. */
