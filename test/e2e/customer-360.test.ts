@@ -109,6 +109,7 @@ describe('customer 360 across two gateway processes on one Redis', () => {
     const fromB = await call<{ decision: { degraded: { plugin: string }[]; nextBestOffer: { offerId: string } | null } }>(b.url, 'POST', '/v1/decisions', { identifiers: { email: 'never-seen-on-b@example.com' }, channel: 'web' });
     expect(fromB.status).toBe(200);
     expect(fromB.body.decision.degraded.map((d) => d.plugin)).toContain('store');
+    expect(fromB.headers.get('x-omnikernel-customer')).toBe('unresolved');
     expect(fromB.body.decision.nextBestOffer).not.toBeNull();
     const batch = { events: [event('out-1', ids), event('out-2', ids)] };
     const down = await call<{ status: number }>(a.url, 'POST', '/v1/events', batch);

@@ -17,7 +17,8 @@ function serveCurrent(c: Context<GatewayEnv>, deps: GatewayDeps, result: Current
   const headers: Record<string, string> = {
     etag: etagOf(decisionId),
     'cache-control': cacheControlFor(meta.validUntilMs, deps.now(), Math.floor(deps.settings.decisionMinAgeMs / 1000)),
-    'x-omnikernel-customer': result.status === 'known' ? 'known' : 'unknown',
+    // `unresolved`: the store could not be asked, so the fallback decision says nothing about who this is.
+    'x-omnikernel-customer': result.status === 'known' ? 'known' : result.storeFailed ? 'unresolved' : 'unknown',
   };
   if (matchesEtag(c.req.header('if-none-match'), decisionId)) return plainResponse(c, null, 304, headers);
   // Encoded once per decision: each request then writes bytes it already holds (no JSON, no UTF-8 pass).
@@ -39,7 +40,7 @@ export function registerDecisionRoutes(app: OpenAPIHono<GatewayEnv>, deps: Gatew
       path: '/v1/decisions',
       tags: ['decisions'],
       summary: 'The current decision for a customer, for web, app and store',
-      description: 'Resolves the customer from any identifier and returns the one current decision every channel shares. `ETag` is the decision id; `If-None-Match` gives 304.',
+      description: 'Resolves the customer from any identifier and returns the one current decision every channel shares. `ETag` is the decision id; `If-None-Match` gives 304. `X-Omnikernel-Customer` says `known`, `unknown` (a non-personalised decision) or `unresolved` (the store failed; the fallback decision, marked degraded).',
       request: { body: { required: true, content: { 'application/json': { schema: decisionRequestSchema(custom) } } } },
       responses: { 200: jsonResponse('The channel and the decision'), 304: { description: 'Not modified: the decision is still the current one' }, ...problemResponses },
     }),
