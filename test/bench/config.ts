@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { GATEWAY_NODE_FLAGS } from './servers/gateway.ts';
 
 /**
  * The bench's knobs. Defaults aim at a whole run under five minutes on a 2-core machine: about
@@ -36,6 +37,11 @@ export interface BenchConfig {
    * bundle of a scratch copy with a candidate fix, for an A/B against the same baseline.
    */
   readonly gatewayBundle: string | null;
+  /**
+   * The gateway's node flags (BENCH_GATEWAY_NODE_FLAGS, space-separated; empty: V8's defaults).
+   * Default: the production flags of gateway/README.md.
+   */
+  readonly gatewayNodeFlags: readonly string[];
 }
 
 function number(name: string, fallback: number): number {
@@ -65,6 +71,7 @@ export function loadConfig(): BenchConfig {
     profileCustomers: Math.round(number('BENCH_PROFILE_CUSTOMERS', 500)),
     only: (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     gatewayBundle: process.env.BENCH_GATEWAY_BUNDLE ? resolve(process.env.BENCH_GATEWAY_BUNDLE) : null,
+    gatewayNodeFlags: process.env.BENCH_GATEWAY_NODE_FLAGS === undefined ? GATEWAY_NODE_FLAGS : process.env.BENCH_GATEWAY_NODE_FLAGS.split(/\s+/).filter(Boolean),
   };
 }
 

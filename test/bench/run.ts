@@ -41,6 +41,7 @@ async function main(): Promise<void> {
   log(`pinning: ${pinning.note}`);
   if (config.gatewayBundle) log(`gateway bundle: ${config.gatewayBundle} (BENCH_GATEWAY_BUNDLE)`);
   else log(`gateway bundle: ${ensureGatewayBuild(ROOT) === 'built' ? 'rebuilt (sources were newer)' : 'up to date'}`);
+  log(`gateway node flags: ${config.gatewayNodeFlags.join(' ') || "none (V8's defaults)"}`);
   const workDir = mkdtempSync(join(tmpdir(), 'omk-bench-'));
   onDispose('work folder', async () => rmSync(workDir, { recursive: true, force: true }));
 

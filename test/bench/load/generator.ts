@@ -16,10 +16,11 @@ export interface LoadGenerator {
 /**
  * Starts the load generator as its own node process on the load core (taskset execs node, which
  * keeps the IPC channel node set up): the bench's orchestration, fetches and bookkeeping never
- * share a core or an event loop with the requests being timed.
+ * share a core or an event loop with the requests being timed. `--expose-gc` lets a paced run
+ * collect earlier runs' garbage before its clock starts rather than in the middle of it.
  */
 export function startLoadGenerator(pinning: Pinning): LoadGenerator {
-  const [command, args] = pinnedCommand(pinning, pinning.loadCore, process.execPath, ['--import', 'tsx', WORKER]);
+  const [command, args] = pinnedCommand(pinning, pinning.loadCore, process.execPath, ['--expose-gc', '--import', 'tsx', WORKER]);
   const env = { ...process.env };
   delete env.NODE_OPTIONS;
   const child: ChildProcess = track(spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));

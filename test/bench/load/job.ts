@@ -34,7 +34,15 @@ export interface LoadResult {
   /** Paced runs: the rate asked for, and how many requests the generator itself sent more than 2 ms late. */
   readonly targetRate?: number;
   readonly lateSends?: number;
-  /** Latency of 2xx answers (paced: from the due time when the request had to wait for a connection). */
+  /**
+   * Paced runs: how late the generator sent the requests that had a free connection at their due
+   * time (its own lateness, part of their latencies), and the longest its event loop was held up.
+   */
+  readonly sendLag?: LatencySummary;
+  readonly loopDelayMaxMs?: number;
+  /** Paced runs: ms the generator's thread waited for its core (someone else had it); null off Linux. */
+  readonly generatorWaitMs?: number | null;
+  /** Latency of 2xx answers (paced: from the request's due time). */
   readonly latency: LatencySummary;
   /**
    * How many leading requests of a fixed plan may have reached the server (sent, answered or

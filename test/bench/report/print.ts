@@ -32,6 +32,7 @@ export function printReport(r: Report): string {
     `${r.customers.toLocaleString('en-US')} customers per store; ${config.rounds} rounds × ${config.roundSeconds} s at peak (${config.connections} connections), ` +
       `${config.pacedRounds} × ${config.pacedSeconds} s paced at half the peak; Redis: ${r.redisNote}`,
   );
+  out.push(`gateway node flags: ${config.gatewayNodeFlags.join(' ') || "none (V8's defaults)"}`);
   if (r.decisionBytes !== null) out.push(`decision envelope: ${r.decisionBytes.toLocaleString('en-US')} bytes (the baseline answers the same bytes on each path)`);
   out.push('', resultsTable(r.scenarios), '', budgetTable(r.budget), '', memoryTable(r.memory));
   if (r.profile) {

@@ -16,9 +16,24 @@ function notes(f: SubjectFigures): string {
   const out: string[] = [];
   if (f.computedShare !== null) out.push(`${Math.round(f.computedShare * 100)}% computed`);
   if (f.failures > 0) out.push(`${f.failures} non-2xx/errors`);
-  if (f.paced && f.paced.lateShare > 0.05) out.push(`paced: ${Math.round(f.paced.lateShare * 100)}% sent >2 ms late (load core busy)`);
+  if (f.paced) out.push(...pacedNoise(f.paced));
   if (f.paced && f.paced.achieved < f.paced.rate * 0.95) out.push(`paced: reached ${rate(f.paced.achieved)}`);
   return out.join('; ');
+}
+
+const share = (v: number | null) => (v === null ? '–' : `${Math.round(v * 100)}%`);
+
+/**
+ * What the machine and the tool added to a p99 at half the peak (every latency counts from its due
+ * time, so both are in it): the generator's lateness when its send-lag p99 passes 1 ms, and the
+ * share of the run the server's and the generator's JS threads waited for their cores when either
+ * passes 2% — someone else had the core then, and requests queued meanwhile.
+ */
+function pacedNoise(p: NonNullable<SubjectFigures['paced']>): string[] {
+  const out: string[] = [];
+  if (p.sendLagP99 > 1) out.push(`generator late p99 ${ms(p.sendLagP99)}, stalled up to ${ms(p.loopDelayMaxMs)}`);
+  if ((p.serverWaitShare ?? 0) > 0.02 || (p.generatorWaitShare ?? 0) > 0.02) out.push(`waited for their cores: server ${share(p.serverWaitShare)}, generator ${share(p.generatorWaitShare)}`);
+  return out.length ? [`paced: ${out.join(', ')}`] : [];
 }
 
 /** The main table: one row per scenario and subject. */

@@ -4,7 +4,7 @@ import type { LoadJob, LoadResult } from '../load/job.ts';
 import type { Scenario } from './definitions.ts';
 import { decisionsBetween, readCounters } from './gateway-metrics.ts';
 import type { BenchContext, Subject } from './subjects.ts';
-import { readCpuNs } from '../servers/proc-status.ts';
+import { readCpuNs, readRunQueueWaitNs } from '../servers/proc-status.ts';
 
 /** The figures of one subject in one scenario. Rates are in the scenario's unit (req/s or events/s). */
 export interface SubjectFigures {
@@ -34,6 +34,15 @@ export interface SubjectFigures {
     readonly p99: number;
     readonly p99Rounds: readonly number[];
     readonly lateShare: number;
+    /** The generator's own lateness: p99 of its send lag (ms), and its longest event-loop stall. */
+    readonly sendLagP99: number;
+    readonly loopDelayMaxMs: number;
+    /**
+     * Share of the run the server's and the generator's JS threads waited for their cores (someone
+     * else had them): the machine's part of the tail. null off Linux.
+     */
+    readonly serverWaitShare: number | null;
+    readonly generatorWaitShare: number | null;
     readonly cpuUsPerRequest: number | null;
   } | null;
   /** Share of decisions computed (not reused) during the peak rounds, from the gateway's counter. */
@@ -42,8 +51,8 @@ export interface SubjectFigures {
   readonly runs: readonly MeasuredRun[];
 }
 
-/** A load run with the server CPU it cost. */
-export type MeasuredRun = LoadResult & { readonly cpuUsPerRequest: number | null };
+/** A load run with the server CPU it cost and the time the server's JS thread waited for its core. */
+export type MeasuredRun = LoadResult & { readonly cpuUsPerRequest: number | null; readonly serverWaitMs: number | null };
 
 export interface ScenarioFigures {
   readonly id: Scenario['id'];
@@ -100,6 +109,7 @@ export async function measureScenario(scenario: Scenario, subjects: readonly Sub
     }
     const before = subject.kind === 'baseline' ? null : await readCounters(subject.url, ctx.apiKey);
     const cpuBefore = readCpuNs(subject.pid);
+    const waitBefore = readRunQueueWaitNs(subject.pid);
     const result = await load.run({ ...job, url: subject.url, apiKey: ctx.apiKey, plan: scenario.plan(ctx, tag, slice) });
     if (slice) {
       // The next run starts after every customer this one may have reached.
@@ -107,6 +117,7 @@ export async function measureScenario(scenario: Scenario, subjects: readonly Sub
       if (job.mode === 'closed') lastRate.set(subject.kind, result.rps);
     }
     const cpuAfter = readCpuNs(subject.pid);
+    const waitAfter = readRunQueueWaitNs(subject.pid);
     if (before) {
       const delta = decisionsBetween(before, await readCounters(subject.url, ctx.apiKey));
       const total = served.get(subject.kind)!;
@@ -114,7 +125,8 @@ export async function measureScenario(scenario: Scenario, subjects: readonly Sub
     }
     failures.set(subject.kind, failures.get(subject.kind)! + (result.completed - result.ok) + result.errors);
     const cpuUsPerRequest = cpuBefore !== null && cpuAfter !== null && result.completed > 0 ? (cpuAfter - cpuBefore) / 1000 / result.completed : null;
-    return { ...result, cpuUsPerRequest };
+    const serverWaitMs = waitBefore !== null && waitAfter !== null ? (waitAfter - waitBefore) / 1e6 : null;
+    return { ...result, cpuUsPerRequest, serverWaitMs };
   };
 
   for (let round = 0; round < config.rounds; round++) {
@@ -144,7 +156,12 @@ export async function measureScenario(scenario: Scenario, subjects: readonly Sub
       const seconds = scenario.once ? Math.min(config.pacedSeconds, (0.9 * pool) / rate) : config.pacedSeconds;
       const result = await runOne(subject, { mode: 'paced', seconds, connections: config.pacedConnections, rate }, `${tagBase}-${subject.kind}-paced${round}`);
       paced.get(subject.kind)!.push(result);
-      log(`  ${scenario.id} paced round ${round + 1}/${config.pacedRounds} ${subject.label.padEnd(9)} at ${fmtRate(rate * scenario.perRequest)} ${scenario.unit}: p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms`);
+      log(
+        `  ${scenario.id} paced round ${round + 1}/${config.pacedRounds} ${subject.label.padEnd(9)} at ${fmtRate(rate * scenario.perRequest)} ${scenario.unit}: p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms` +
+          `; send lag p99 ${result.sendLag?.p99.toFixed(2) ?? '–'} ms` +
+          (result.serverWaitMs !== null ? `; server waited ${result.serverWaitMs.toFixed(0)} ms for its core` : '') +
+          (result.generatorWaitMs != null ? `, generator ${result.generatorWaitMs.toFixed(0)} ms` : ''),
+      );
     }
   }
 
@@ -185,6 +202,10 @@ export async function measureScenario(scenario: Scenario, subjects: readonly Sub
           p99: pMedian((r) => r.latency.p99)!,
           p99Rounds: p.map((r) => r.latency.p99),
           lateShare: pMedian((r) => (r.completed ? (r.lateSends ?? 0) / r.completed : 0))!,
+          sendLagP99: pMedian((r) => r.sendLag?.p99 ?? null) ?? NaN,
+          loopDelayMaxMs: Math.max(...p.map((r) => r.loopDelayMaxMs ?? 0)),
+          serverWaitShare: pMedian((r) => (r.serverWaitMs !== null ? r.serverWaitMs / 1000 / r.seconds : null)),
+          generatorWaitShare: pMedian((r) => (r.generatorWaitMs != null ? r.generatorWaitMs / 1000 / r.seconds : null)),
           cpuUsPerRequest: pMedian((r) => r.cpuUsPerRequest),
         },
         computedShare: subject.kind === 'baseline' || s.computed + s.reused === 0 ? null : s.computed / (s.computed + s.reused),

@@ -71,3 +71,17 @@ export function readCpuNs(pid: number): number | null {
   }
   return total;
 }
+
+/**
+ * Time (ns) the process's JS thread has spent so far ready to run but waiting for a CPU (field 2
+ * of /proc/<pid>/task/<pid>/schedstat), or null off Linux. Over a run on a pinned core it is the
+ * time someone else had that core: a neighbour's job, or the process's own helper threads (GC).
+ * A latency tail that matches it is the machine's, not the code's.
+ */
+export function readRunQueueWaitNs(pid: number): number | null {
+  try {
+    return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[1]);
+  } catch {
+    return null;
+  }
+}
