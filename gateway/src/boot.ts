@@ -76,6 +76,7 @@ export async function bootGateway(options: BootOptions): Promise<Gateway> {
     contactPolicy: settings.contactPolicy,
     stateFor: (name) => store.pluginState(name),
     catalog: () => store.catalog(),
+    sharedState: store.kind !== 'memory',
   });
   await kernel.start();
 

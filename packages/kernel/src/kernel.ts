@@ -45,6 +45,13 @@ export interface KernelOptions {
   readonly stateFor?: (pluginName: string) => PluginStateWriter;
   /** The current catalog, for snapshot builds and `observe`. */
   readonly catalog?: () => CatalogView;
+  /**
+   * True when other instances write the same learned state (a shared store such as Redis): then
+   * snapshots are rebuilt on their cadence even when this instance observed nothing. Default true;
+   * an in-process store sets it to false, and idle rebuilds — which block the event loop for tens
+   * of milliseconds on a large state — are skipped.
+   */
+  readonly sharedState?: boolean;
 }
 
 export interface PluginInfo {
@@ -115,7 +122,7 @@ export function createKernel(options: KernelOptions): Kernel {
     const weight = options.weights?.[d.name] ?? v.weight;
     const snapshots =
       d.snapshot && state && options.catalog
-        ? new SnapshotManager(d.name, d.snapshot, { state, catalog: options.catalog, options: v.options, logger: pluginLogger })
+        ? new SnapshotManager(d.name, d.snapshot, { state, catalog: options.catalog, options: v.options, logger: pluginLogger, sharedState: options.sharedState !== false })
         : undefined;
     return {
       name: d.name,

@@ -14,12 +14,23 @@ export class SnapshotManager {
   #building: Promise<void> | null = null;
   #deferred: NodeJS.Timeout | null = null;
   #lastBuiltAt = 0;
+  /** The catalog version the current snapshot was built from. */
+  #builtForCatalog: number | undefined;
   #timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly plugin: string,
     private readonly spec: SnapshotSpec<unknown, unknown>,
-    private readonly deps: { state: PluginStateReader; catalog: () => CatalogView; options: unknown; logger: Logger; retain?: number; minRebuildIntervalMs?: number },
+    private readonly deps: {
+      state: PluginStateReader;
+      catalog: () => CatalogView;
+      options: unknown;
+      logger: Logger;
+      retain?: number;
+      minRebuildIntervalMs?: number;
+      /** Other instances change the state too (default true): rebuild on the cadence even when idle here. */
+      sharedState?: boolean;
+    },
   ) {}
 
   current(): StateSnapshot<unknown> | undefined {
@@ -33,7 +44,13 @@ export class SnapshotManager {
   async start(): Promise<void> {
     await this.rebuild();
     const every = this.spec.refreshEveryMs ?? 60_000;
-    this.#timer = setInterval(() => void this.rebuild(), every);
+    this.#timer = setInterval(() => {
+      // A build is a function of state and catalog: with neither changed, it would rebuild the same
+      // snapshot and block the event loop doing it.
+      const idle = this.#changes === 0 && this.#builtForCatalog === this.deps.catalog().version;
+      if (idle && this.deps.sharedState === false) return;
+      void this.rebuild();
+    }, every);
     this.#timer.unref();
   }
 
@@ -70,7 +87,9 @@ export class SnapshotManager {
     this.#changes = 0;
     this.#building = (async () => {
       try {
-        const data = await this.spec.build({ state: this.deps.state, catalog: this.deps.catalog(), options: this.deps.options });
+        const catalog = this.deps.catalog();
+        const data = await this.spec.build({ state: this.deps.state, catalog, options: this.deps.options });
+        this.#builtForCatalog = catalog.version;
         const snapshot = Object.freeze({ version: `${this.plugin}@${fingerprint(data)}`, data });
         this.#current = snapshot;
         this.#retained.set(snapshot.version, snapshot);

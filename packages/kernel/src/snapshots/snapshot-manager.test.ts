@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Logger, PluginStateReader } from '@omnikernel/sdk';
+import { tinyCatalog } from '../testing/fixtures.ts';
+import { SnapshotManager } from './snapshot-manager.ts';
+
+const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+const state = {} as PluginStateReader;
+
+function manager(sharedState: boolean, catalog = { current: tinyCatalog(1) }) {
+  const build = vi.fn(async () => ({ built: build.mock.calls.length }));
+  const m = new SnapshotManager('learner', { build, refreshEveryMs: 1_000, refreshAfterChanges: 100 }, { state, catalog: () => catalog.current, options: {}, logger: silent, sharedState });
+  return { m, build, catalog };
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe('periodic snapshot rebuilds', () => {
+  it('skip an idle tick when only this instance writes the state', async () => {
+    vi.useFakeTimers();
+    const { m, build, catalog } = manager(false);
+    await m.start();
+    expect(build).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(build).toHaveBeenCalledTimes(1);
+    m.changed(1); // below the threshold: left to the next tick
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(build).toHaveBeenCalledTimes(2);
+    catalog.current = tinyCatalog(2);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(build).toHaveBeenCalledTimes(3);
+    m.stop();
+  });
+
+  it('rebuild on every tick when other instances write the state too', async () => {
+    vi.useFakeTimers();
+    const { m, build } = manager(true);
+    await m.start();
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(build).toHaveBeenCalledTimes(4);
+    m.stop();
+  });
+});
