@@ -88,7 +88,13 @@ export async function bootGateway(options: BootOptions): Promise<Gateway> {
     retentionSeconds: settings.decisionRetentionDays * 86_400,
     onStoreError: (error) => logger.warn('store failed while serving a decision; served the held or fallback decision', { error: (error as Error).message }),
   });
-  store.onChange((notice) => decisions.evict(notice.kind === 'catalog' ? undefined : notice.customerId));
+  // A profile change needs no eviction: the held decision's meta is checked against the profile on
+  // every request, and keeping it lets a recomputation skip reading the stale payload. Another
+  // instance's new decision does: this one must not keep serving the one it replaced.
+  store.onChange((notice) => {
+    if (notice.kind === 'catalog') decisions.evict();
+    else if (notice.kind === 'decision') decisions.evict(notice.customerId);
+  });
   const observer = new Observer(kernel, store, logger);
 
   const loadDemoData = settings.demo ?? embedded;

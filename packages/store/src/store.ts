@@ -100,6 +100,8 @@ export interface CustomerStore {
   refreshCatalog(): Promise<CatalogView>;
 
   getCurrentDecision(customerId: string): Promise<StoredDecisionRecord | null>;
+  /** The id of the current decision alone (null: none): a reader that holds that decision needs no payload. */
+  currentDecisionId(customerId: string): Promise<string | null>;
   /**
    * Compare-and-set the current decision: succeeds only when the current id equals
    * `expectedDecisionId` (null: none). The record is kept for `ttlSeconds`.

@@ -134,6 +134,11 @@ export class DecisionService {
     if (cached && this.#holds(cached.meta, profile)) return { status: 'known', customerId: profile.customerId, current: cached, computed: false };
     let computed = false;
     const current = await this.#flight.run(profile.customerId, async () => {
+      // The store still holds the decision this instance knows to be stale: replace it unread.
+      if (cached && store.currentDecisionId && (await store.currentDecisionId(profile.customerId)) === cached.decisionId) {
+        computed = true;
+        return this.#computeAndStore(profile, context, cached.decisionId);
+      }
       const record = await store.getCurrentDecision(profile.customerId);
       // Only the meta is parsed to judge it: a stale decision is replaced, never read.
       if (record && this.#holds(readDecisionMeta(record.payload), profile)) return this.#remember(profile.customerId, readServedDecision(record.payload));

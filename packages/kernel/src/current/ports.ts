@@ -17,6 +17,8 @@ export interface DecisionStorePort {
   contactHistory(customerId: string): Promise<readonly ContactRecord[]>;
   ingest(events: readonly CustomerEvent[]): Promise<readonly { status: string; customerId?: string; material?: boolean }[]>;
   getCurrentDecision(customerId: string): Promise<DecisionRecord | null>;
+  /** The current decision's id alone, when the store can answer it without the payload. */
+  currentDecisionId?(customerId: string): Promise<string | null>;
   putCurrentDecision(
     customerId: string,
     record: DecisionRecord,

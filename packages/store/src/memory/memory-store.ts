@@ -112,6 +112,10 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CustomerSto
     async getCurrentDecision(customerId) {
       return liveDecision(customerId);
     },
+    async currentDecisionId(customerId) {
+      const held = state.slots.get(canonical(state, customerId))?.decision;
+      return held && held.expiresAt > now() ? held.record.decisionId : null;
+    },
     async putCurrentDecision(customerId, record, expectedDecisionId, ttlSeconds) {
       const held = state.slots.get(canonical(state, customerId))?.decision;
       const currentId = held && held.expiresAt > now() ? held.record.decisionId : null;

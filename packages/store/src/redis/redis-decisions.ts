@@ -9,6 +9,11 @@ export async function getCurrentDecision(ctx: RedisContext, customerId: string):
   return id == null || payload == null ? null : { decisionId: id, payload };
 }
 
+/** Only the id of the current decision: the payload (~25 KB) stays in Redis. */
+export async function currentDecisionId(ctx: RedisContext, customerId: string): Promise<string | null> {
+  return ctx.client.hget(ctx.keys.decision(customerId), 'id');
+}
+
 /** Compare-and-set in one script: of concurrent writers expecting the same id, exactly one wins. */
 export async function putCurrentDecision(
   ctx: RedisContext,

@@ -12,7 +12,7 @@ import { completeMerge } from './merge-customers.ts';
 import { ProfileCache } from './profile-cache.ts';
 import type { ProfileCacheOptions } from './profile-cache.ts';
 import { RedisCatalog } from './redis-catalog.ts';
-import { getCurrentDecision, getDecision, putCurrentDecision, saveDecision } from './redis-decisions.ts';
+import { currentDecisionId, getCurrentDecision, getDecision, putCurrentDecision, saveDecision } from './redis-decisions.ts';
 import { eraseCustomer, exportCustomer } from './redis-erasure.ts';
 import { contactHistory, recordOutcome } from './redis-outcomes.ts';
 import { createRedisPluginState } from './redis-plugin-state.ts';
@@ -137,6 +137,7 @@ export async function createRedisStore(target: RedisTarget, options: RedisStoreO
     refreshCatalog: () => read(() => catalog.refresh()),
 
     getCurrentDecision: (customerId) => read(() => getCurrentDecision(ctx, customerId)),
+    currentDecisionId: (customerId) => read(() => currentDecisionId(ctx, customerId)),
     putCurrentDecision: (customerId, record, expected, ttl) =>
       write(async () => {
         const result = await putCurrentDecision(ctx, customerId, record, expected, ttl);

@@ -18,6 +18,8 @@ export function decisionsSection({ t, store }: ContractContext): void {
       const second = record('second');
       expect(await store().putCurrentDecision(customer, second, first.decisionId, 60)).toEqual({ ok: true });
       expect(await store().getCurrentDecision(customer)).toEqual(second);
+      expect(await store().currentDecisionId(customer)).toBe(second.decisionId);
+      expect(await store().currentDecisionId(`c-${uid()}`)).toBeNull();
     });
 
     it('lets exactly one of two concurrent writers win; the other gets the winner', async () => {
