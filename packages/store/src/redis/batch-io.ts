@@ -1,4 +1,5 @@
 import type { StoredProfile } from '../projection/draft.ts';
+import type { EncodedChanges } from './profile-codec.ts';
 import type { RedisContext } from './context.ts';
 import { toSlot } from './customer-slot.ts';
 import type { SlotRead } from './customer-slot.ts';
@@ -19,7 +20,7 @@ export async function readMany(ctx: RedisContext, asks: readonly { id: string; s
   const run = async (part: readonly { id: string; seenIds: readonly string[] }[]) => {
     const keys = part.flatMap((a) => [ctx.keys.profile(a.id), ctx.keys.seen(a.id)]);
     const args = [ctx.now(), ...part.flatMap((a) => [a.seenIds.length, ...a.seenIds])];
-    return (await runScript(ctx.client, READ_MANY, keys, args)) as Array<[string, string[]]>;
+    return (await runScript(ctx.client, READ_MANY, keys, args, true)) as Array<[string, string[]]>;
   };
   const rows = ctx.isCluster ? (await Promise.all(asks.map((a) => run([a])))).flat() : await run(asks);
   return rows.map(([flags, hash]) => ({ ...toSlot(hash), seen: [...flags].map((f) => f === '1') }));
@@ -30,8 +31,8 @@ export interface PlannedWrite {
   readonly id: string;
   readonly expectedVersion: string;
   readonly profile: StoredProfile;
-  /** `[f:name, json, …]` of the fields that changed. */
-  readonly fields: readonly string[];
+  /** The fields that changed: whole, or as list deltas. */
+  readonly changes: EncodedChanges;
   readonly eventIds: readonly string[];
   readonly eventJsons: readonly string[];
 }
@@ -50,11 +51,16 @@ export async function commitMany(ctx: RedisContext, writes: readonly PlannedWrit
     const keys = part.flatMap((w) => [ctx.keys.profile(w.id), ctx.keys.seen(w.id), ctx.keys.events(w.id)]);
     const args: Array<string | number> = [now, now + ctx.retentionMs, ctx.maxEvents];
     for (const w of part) {
-      args.push(w.expectedVersion, String(w.profile.version), w.fields.length, ...w.fields, w.eventIds.length);
+      const { fields, lists, listCount } = w.changes;
+      args.push(w.expectedVersion, String(w.profile.version), fields.length);
+      for (const f of fields) args.push(f);
+      args.push(listCount);
+      for (const l of lists) args.push(l);
+      args.push(w.eventIds.length);
       for (const id of w.eventIds) args.push(`e:${id}`);
       for (const json of w.eventJsons) args.push(json);
     }
-    return (await runScript(ctx.client, COMMIT_MANY, keys, args)) as string[];
+    return (await runScript(ctx.client, COMMIT_MANY, keys, args, true)) as string[];
   };
   const statuses = ctx.isCluster ? (await Promise.all(writes.map((w) => run([w])))).flat() : await run(writes);
   return statuses.map(parseStatus);
@@ -76,7 +82,7 @@ export async function claimMany(ctx: RedisContext, claims: ReadonlyMap<string, s
   if (claims.size === 0) return out;
   const entries = [...claims];
   const run = async (part: ReadonlyArray<[string, string]>) =>
-    (await runScript(ctx.client, CLAIM, part.map(([k]) => ctx.keys.identity(k)), part.map(([, id]) => id))) as string[];
+    (await runScript(ctx.client, CLAIM, part.map(([k]) => ctx.keys.identity(k)), part.map(([, id]) => id), true)) as string[];
   const previous = ctx.isCluster ? (await Promise.all(entries.map((e) => run([e])))).flat() : await run(entries);
   entries.forEach(([key], i) => out.set(key, previous[i] ? (previous[i] as string) : null));
   return out;

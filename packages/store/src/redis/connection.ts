@@ -9,6 +9,12 @@ export type RedisTarget = { readonly url: string } | { readonly clusterNodes: re
 export interface ConnectionOptions {
   /** Per-command timeout. Default 100 ms. */
   readonly commandTimeoutMs?: number;
+  /**
+   * Timeout of the scripts that write or read a whole batch (customer writes, plugin-state group
+   * commits). Default 1000 ms: such a script holds Redis for milliseconds, more on a starved core,
+   * and a write that times out is answered 503 although Redis may still complete it.
+   */
+  readonly batchTimeoutMs?: number;
   /** How long the factory waits for `ready` at start. Default 5000 ms. */
   readonly connectTimeoutMs?: number;
 }
@@ -31,14 +37,14 @@ export function clusterNodesOf(target: RedisTarget): string[] | null {
  */
 export function connect(target: RedisTarget, options: ConnectionOptions, role: 'command' | 'subscriber'): RedisClient {
   const command = role === 'command';
-  const timeoutMs = options.commandTimeoutMs ?? 100;
+  const timeouts = { commandMs: options.commandTimeoutMs ?? 100, batchMs: options.batchTimeoutMs ?? 1000 };
   const common = { enableOfflineQueue: !command, maxRetriesPerRequest: command ? 1 : null, connectTimeout: 1000 };
   const nodes = clusterNodesOf(target);
   let client: RedisClient;
   if (nodes === null) {
     const url = (target as { url: string }).url;
     const redisOptions = { ...common, retryStrategy: (n: number) => Math.min(25 * n, 500) };
-    client = command ? new TimedRedis(url, redisOptions, timeoutMs) : new Redis(url, redisOptions);
+    client = command ? new TimedRedis(url, redisOptions, timeouts) : new Redis(url, redisOptions);
   } else {
     const startup = nodes.map((n) => {
       const [host, port] = n.split(':');
@@ -54,7 +60,7 @@ export function connect(target: RedisTarget, options: ConnectionOptions, role: '
       retryDelayOnTryAgain: 20,
       redisOptions: common,
     };
-    client = command ? new TimedCluster(startup, clusterOptions, timeoutMs) : new Cluster(startup, clusterOptions);
+    client = command ? new TimedCluster(startup, clusterOptions, timeouts) : new Cluster(startup, clusterOptions);
   }
   // ioredis reports connection trouble as 'error' events; the store reads `status` instead.
   client.on('error', () => undefined);

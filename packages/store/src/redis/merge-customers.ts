@@ -91,7 +91,7 @@ async function moveData(ctx: RedisContext, survivor: string, loser: string, lost
     const slot = await readSlot(ctx, survivor);
     if (slot.profile?.aliases.includes(loser)) return; // absorbed before an interruption
     const merged = slot.profile === null ? renameProfile(lost, survivor) : mergeInto(slot.profile, lost);
-    const fields = encodeProfile(merged, null);
+    const fields = encodeProfile(merged);
     const reply = (await runScript(ctx.client, ABSORB, slotKeys(ctx, survivor).absorb, [
       slot.version,
       String(merged.version),

@@ -89,7 +89,7 @@ export class PluginStateBatch {
       }
       replyAt.push(push(q.op, q.key, q.args));
     }
-    const sent = guarded(() => runScript(this.#client, PLUGIN_WRITES, keys, args) as Promise<unknown[]>).then(
+    const sent = guarded(() => runScript(this.#client, PLUGIN_WRITES, keys, args, true) as Promise<unknown[]>).then(
       (replies) => {
         for (const key of indexing) if (this.#indexed.size < this.#maxKnown) this.#indexed.add(key);
         queue.forEach((q, i) => {

@@ -4,7 +4,11 @@ import { estimateBytes } from './profile-codec.ts';
 
 /** Bounds of the in-process cache in front of Redis. */
 export interface ProfileCacheOptions {
-  /** Most profiles held. Default 10 000. */
+  /**
+   * Most profiles held. Default 50 000: the byte budget is the bound that matters; a count below
+   * the customers active within the TTL makes a steady stream over them (ingestion cycling through
+   * its customers) miss on every event, since LRU evicts exactly the entry needed next.
+   */
   readonly max?: number;
   /** Most bytes of profiles held (estimated from their list sizes). Default 64 MiB. */
   readonly maxBytes?: number;
@@ -34,7 +38,7 @@ export class ProfileCache {
     const ttl = options.ttlMs ?? 5000;
     const perf = options.clock === undefined ? {} : { perf: { now: options.clock }, ttlResolution: 0 };
     this.#profiles = new LRUCache<string, StoredProfile>({
-      max: options.max ?? 10_000,
+      max: options.max ?? 50_000,
       maxSize: options.maxBytes ?? 64 * 1024 * 1024,
       sizeCalculation: estimateBytes,
       ttl,

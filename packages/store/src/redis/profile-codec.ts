@@ -1,23 +1,57 @@
 import type { StoredProfile } from '../projection/draft.ts';
+import { ENTRY_SEPARATOR, listDelta, noteStoredForm } from './list-delta.ts';
 
 // A profile is kept as a Redis hash with one field per profile field (`f:<name>` → JSON), so a
 // write sends only the fields an event changed (`applyEvent` keeps unchanged fields by reference).
-// The bounded lists change every event but keep most entries (the same objects), so their JSON is
-// assembled from per-entry JSON remembered in a WeakMap: an event re-encodes only what it adds.
+// The bounded lists change every event but keep most entries (the same objects): a write sends
+// how the new list is made of the stored one (`listDelta`), so an event encodes only the entries
+// it adds.
 
 const FIELD = 'f:';
 const LISTS = new Set(['recentEvents', 'recentlyViewed', 'visits', 'purchases', 'conversations']);
-const entryJson = new WeakMap<object, string>();
 
-/** `[f:name, json, …]` of the fields that differ from `previous` (all of them without one). */
-export function encodeProfile(profile: StoredProfile, previous: StoredProfile | null): string[] {
-  const out: string[] = [];
-  for (const [name, value] of Object.entries(profile)) {
+/** `[f:name, json, …]` of every field of a profile, for a full write. */
+export function encodeProfile(profile: StoredProfile): string[] {
+  return encodeChanges(profile, null).fields;
+}
+
+/** What a write sends of a profile: the fields that differ from the stored `previous`. */
+export interface EncodedChanges {
+  /** `[f:name, json, …]` of the fields written whole. */
+  readonly fields: string[];
+  /** Per list written as a delta: `f:name`, the stored list's length, the number of segments, the segments (see `listDelta`). */
+  readonly lists: Array<string | number>;
+  readonly listCount: number;
+}
+
+/**
+ * The fields of `profile` that differ from the stored `previous` (every field without one).
+ * Changed lists go as deltas, unless `previous`'s list was read in the older compact form.
+ */
+export function encodeChanges(profile: StoredProfile, previous: StoredProfile | null): EncodedChanges {
+  const fields: string[] = [];
+  const lists: Array<string | number> = [];
+  let listCount = 0;
+  const before = previous as unknown as Record<string, unknown> | null;
+  for (const name in profile) {
+    const value = (profile as unknown as Record<string, unknown>)[name];
     if (value === undefined) continue;
-    if (previous !== null && (previous as unknown as Record<string, unknown>)[name] === value) continue;
-    out.push(FIELD + name, LISTS.has(name) ? listJson(value as readonly object[]) : JSON.stringify(value));
+    const old = before === null ? undefined : before[name];
+    if (old === value) continue;
+    if (!LISTS.has(name)) {
+      fields.push(FIELD + name, JSON.stringify(value));
+      continue;
+    }
+    const list = value as readonly object[];
+    const segments = Array.isArray(old) ? listDelta(old as readonly object[], list, entryOf) : null;
+    if (segments === null) {
+      fields.push(FIELD + name, listJson(list));
+      continue;
+    }
+    lists.push(FIELD + name, (old as readonly object[]).length, segments.length, ...segments);
+    listCount++;
   }
-  return out;
+  return { fields, lists, listCount };
 }
 
 /** The profile of a hash read with HGETALL (a flat `[field, value, …]` list or an object), or null. */
@@ -27,7 +61,10 @@ export function decodeProfile(hash: readonly string[] | Readonly<Record<string, 
   let any = false;
   for (const [field, json] of entries) {
     if (!field.startsWith(FIELD)) continue;
-    profile[field.slice(FIELD.length)] = JSON.parse(json);
+    const name = field.slice(FIELD.length);
+    const value: unknown = JSON.parse(json);
+    if (LISTS.has(name) && Array.isArray(value)) noteStoredForm(value as object[], json);
+    profile[name] = value;
     any = true;
   }
   return any ? (profile as unknown as StoredProfile) : null;
@@ -56,19 +93,15 @@ export function estimateBytes(p: StoredProfile): number {
   );
 }
 
+/** A list's JSON, one entry per line (see list-delta.ts). */
 function listJson(list: readonly object[]): string {
   const parts = new Array<string>(list.length);
-  for (let i = 0; i < list.length; i++) {
-    const entry = list[i] as object;
-    let json = entryJson.get(entry);
-    if (json === undefined) {
-      json = JSON.stringify(entry);
-      // Entries are immutable by contract; freezing makes the remembered JSON safe to reuse.
-      entryJson.set(Object.freeze(entry), json);
-    }
-    parts[i] = json;
-  }
-  return `[${parts.join(',')}]`;
+  for (let i = 0; i < list.length; i++) parts[i] = entryOf(list[i] as object);
+  return `[${parts.join(ENTRY_SEPARATOR)}]`;
+}
+
+function entryOf(entry: object): string {
+  return JSON.stringify(entry);
 }
 
 function pairs(flat: readonly string[]): Array<[string, string]> {

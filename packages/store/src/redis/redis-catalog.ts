@@ -3,6 +3,7 @@ import { createCatalogView, EMPTY_CATALOG, upsertInto } from '../catalog/catalog
 import type { CatalogData } from '../catalog/catalog-view.ts';
 import type { RedisClient } from './connection.ts';
 import type { KeyLayout } from './keys.ts';
+import { asBatch } from './timed-client.ts';
 
 const KINDS = ['products', 'stores', 'offers'] as const;
 type Kind = (typeof KINDS)[number];
@@ -36,7 +37,8 @@ export class RedisCatalog {
     if (items.length === 0) return 0;
     for (let i = 0; i < items.length; i += CHUNK) {
       const fields = items.slice(i, i + CHUNK).flatMap((item) => [item.id, JSON.stringify(item)]);
-      await this.#client.hset(this.#keys.catalog(kind), ...fields);
+      // A bulk write, like a batch of events: the batch timeout (see `asBatch`).
+      await asBatch(this.#client, () => this.#client.hset(this.#keys.catalog(kind), ...fields));
     }
     const version = await this.#client.incr(this.#keys.catalogVersion);
     this.#data = upsertInto(this.#data, kind, items);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { RedisClient } from './connection.ts';
+import { asBatch } from './timed-client.ts';
 
 /** A Lua script, sent by SHA and loaded on first use on each node. */
 export interface Script {
@@ -14,13 +15,15 @@ export function script(name: string, source: string): Script {
 
 /**
  * Runs a script (EVALSHA, falling back to EVAL when the node does not have it yet: NOSCRIPT means
- * it did not run, so sending it again is safe). All keys must share one hash tag.
+ * it did not run, so sending it again is safe). All keys must share one hash tag. `batch`: the
+ * script serves a whole batch, and gets the connection's longer batch timeout (see `asBatch`).
  */
-export async function runScript(client: RedisClient, s: Script, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> {
+export async function runScript(client: RedisClient, s: Script, keys: readonly string[], args: readonly (string | number)[], batch = false): Promise<unknown> {
+  const send = (run: () => Promise<unknown>) => (batch ? asBatch(client, run) : run());
   try {
-    return await client.evalsha(s.sha, keys.length, ...keys, ...args);
+    return await send(() => client.evalsha(s.sha, keys.length, ...keys, ...args));
   } catch (error) {
-    if (error instanceof Error && error.message.startsWith('NOSCRIPT')) return client.eval(s.source, keys.length, ...keys, ...args);
+    if (error instanceof Error && error.message.startsWith('NOSCRIPT')) return send(() => client.eval(s.source, keys.length, ...keys, ...args));
     throw error;
   }
 }
@@ -32,22 +35,43 @@ export async function runScript(client: RedisClient, s: Script, keys: readonly s
  * The compare-and-set of customer writes, for one or many customers at once (many on one server,
  * one per call on a Cluster, where each customer's keys sit on their own slot). Per customer,
  * KEYS: profile, seen, events; ARGV after nowMs, expiresAtMs, maxEvents: expectedVersion,
- * newVersion, nFieldArgs, changed field/JSON pairs, n, n seen-ids, n event JSONs. A customer's
- * write applies only if its version is still the one its profile was computed from and none of
- * its events was applied meanwhile. Returns per customer `ok`, `conflict`,
+ * newVersion, nFieldArgs, changed field/JSON pairs, nLists, per list delta (`f:name`, the stored
+ * list's length, nSegments, segments: `r<start>:<end>` keeps stored entries start..end-1, anything
+ * else is new entries' JSON; see list-delta.ts), n, n seen-ids, n event JSONs. A customer's write
+ * applies only if its version is still the one its profile was computed from (so its lists are
+ * the ones the deltas were computed against: a length that differs is a conflict too) and none
+ * of its events was applied meanwhile. Returns per customer `ok`, `conflict`,
  * `moved:<pending 0|1>:<id>` or `erased:<0|1>`.
  */
 export const COMMIT_MANY = script(
   'commit-many',
   `local out = {}
 local now, exp, maxEvents = ARGV[1], ARGV[2], tonumber(ARGV[3])
+-- A stored list's entries: one per line, so ",\\n" separates them (JSON never holds a raw newline).
+local function entries(text)
+  local list, pos, last = {}, 2, #text - 1
+  if not text or last < pos then return list end
+  while true do
+    local s = string.find(text, ',\\n', pos, true)
+    if not s or s > last then
+      list[#list + 1] = string.sub(text, pos, last)
+      return list
+    end
+    list[#list + 1] = string.sub(text, pos, s - 1)
+    pos = s + 2
+  end
+end
 local a = 4
 for i = 1, #KEYS / 3 do
   local kp, ks, ke = KEYS[3 * i - 2], KEYS[3 * i - 1], KEYS[3 * i]
   local expected, newV, nf = ARGV[a], ARGV[a + 1], tonumber(ARGV[a + 2])
   local fields = a + 3
-  local n = tonumber(ARGV[fields + nf])
-  local ids = fields + nf + 1
+  local nl = tonumber(ARGV[fields + nf])
+  local lists = fields + nf + 1
+  a = lists
+  for _ = 1, nl do a = a + 3 + tonumber(ARGV[a + 2]) end
+  local n = tonumber(ARGV[a])
+  local ids = a + 1
   local evs = ids + n
   a = evs + n
   local status = 'ok'
@@ -69,8 +93,31 @@ for i = 1, #KEYS / 3 do
         local score = redis.call('ZSCORE', ks, ARGV[ids + j])
         if score and tonumber(score) > tonumber(now) then status = 'conflict' break end
       end
+      local set = {'v', newV}
       if status == 'ok' then
-        redis.call('HSET', kp, 'v', newV, unpack(ARGV, fields, fields + nf - 1))
+        local l = lists
+        for _ = 1, nl do
+          local name, count, ns = ARGV[l], tonumber(ARGV[l + 1]), tonumber(ARGV[l + 2])
+          local stored = entries(redis.call('HGET', kp, name) or '[]')
+          if #stored ~= count then status = 'conflict' break end
+          local parts = {}
+          for k = l + 3, l + 2 + ns do
+            local seg = ARGV[k]
+            if string.byte(seg, 1) == 114 then
+              local from, to = string.match(seg, '^r(%d+):(%d+)$')
+              for e = tonumber(from) + 1, tonumber(to) do parts[#parts + 1] = stored[e] end
+            else
+              parts[#parts + 1] = seg
+            end
+          end
+          set[#set + 1] = name
+          set[#set + 1] = '[' .. table.concat(parts, ',\\n') .. ']'
+          l = l + 3 + ns
+        end
+      end
+      if status == 'ok' then
+        for k = fields, fields + nf - 1 do set[#set + 1] = ARGV[k] end
+        redis.call('HSET', kp, unpack(set))
         local length = 0
         for j = 0, n - 1 do
           redis.call('ZADD', ks, exp, ARGV[ids + j])

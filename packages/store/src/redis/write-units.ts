@@ -5,7 +5,7 @@ import type { StoredProfile } from '../projection/draft.ts';
 import { commitMany, readMany } from './batch-io.ts';
 import type { PlannedWrite } from './batch-io.ts';
 import type { RedisContext } from './context.ts';
-import { encodeProfile } from './profile-codec.ts';
+import { encodeChanges } from './profile-codec.ts';
 
 /** What happened to one event of a write. */
 export interface EventOutcome {
@@ -41,12 +41,12 @@ interface Base {
  * (its cache entry dropped) and the caller tries it again from a fresh read.
  */
 export async function writeUnits(ctx: RedisContext, units: readonly WriteUnit[]): Promise<Map<WriteUnit, UnitOutcome>> {
+  // Chunks: each script stays a few milliseconds of Redis time, so no script runs long enough to
+  // look like a dead server. They are sent together: one round trip for the flush, not one per chunk.
+  const chunks: Array<Promise<Map<WriteUnit, UnitOutcome>>> = [];
+  for (let i = 0; i < units.length; i += CHUNK) chunks.push(writeChunk(ctx, units.slice(i, i + CHUNK)));
   const result = new Map<WriteUnit, UnitOutcome>();
-  // Chunks, one after the other: each script stays a few milliseconds of Redis time, so no command
-  // (ours or another caller's) waits long behind it, and each fits well inside the command timeout.
-  for (let i = 0; i < units.length; i += CHUNK) {
-    for (const [unit, outcome] of await writeChunk(ctx, units.slice(i, i + CHUNK))) result.set(unit, outcome);
-  }
+  for (const outcomes of await Promise.all(chunks)) for (const [unit, outcome] of outcomes) result.set(unit, outcome);
   return result;
 }
 
@@ -114,7 +114,7 @@ function planWrite(ctx: RedisContext, unit: WriteUnit, base: Base) {
     id: unit.id,
     expectedVersion: base.version,
     profile,
-    fields: encodeProfile(profile, base.profile),
+    changes: encodeChanges(profile, base.profile),
     eventIds: fresh.map((p) => p.event.id),
     eventJsons: fresh.map((p) => JSON.stringify(p.event)),
   };
