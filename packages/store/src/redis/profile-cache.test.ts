@@ -44,6 +44,18 @@ describe('ProfileCache', () => {
     expect(cache.stats().staleHits).toBe(1);
   });
 
+  it('keeps identity lookups fresh longer than profiles (an owner changes only by merge or erasure)', () => {
+    let now = 1000;
+    const cache = new ProfileCache({ ttlMs: 5000, identityTtlMs: 600_000, clock: () => now });
+    cache.set(profile('a'));
+    cache.setIdentity('email:a@b.io', 'a');
+    now += 60_000;
+    expect(cache.get('a')).toBeUndefined();
+    expect(cache.identity('email:a@b.io')).toBe('a');
+    now += 600_000;
+    expect(cache.identity('email:a@b.io')).toBeUndefined();
+  });
+
   it('evicts identity lookups by the customer they point to', () => {
     const cache = new ProfileCache();
     cache.setIdentity('email:a@b.io', 'c1');

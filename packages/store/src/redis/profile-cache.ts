@@ -14,8 +14,15 @@ export interface ProfileCacheOptions {
   readonly maxBytes?: number;
   /** How long an entry is fresh: bounds staleness if a change notice is missed. Default 5000 ms. */
   readonly ttlMs?: number;
-  /** Most identity lookups held. Default 50 000. */
+  /** Most identity lookups held. Default 200 000 (a customer has several identifiers). */
   readonly maxIdentities?: number;
+  /**
+   * How long an identity lookup is fresh. Default 10 min: an identifier changes owner only by a
+   * merge, which leaves a tombstone that profile reads follow, or an erasure, after which the old
+   * owner has no profile — so a lookup missed by a notice still leads to the right profile or to
+   * none, and warm decisions need no Redis round trip to find their customer.
+   */
+  readonly identityTtlMs?: number;
   /** The clock the TTL is measured with (ms), injected by tests. Default `performance.now`. */
   readonly clock?: () => number;
 }
@@ -48,8 +55,8 @@ export class ProfileCache {
       ...perf,
     });
     this.#identities = new LRUCache<string, string>({
-      max: options.maxIdentities ?? 50_000,
-      ttl,
+      max: options.maxIdentities ?? 200_000,
+      ttl: options.identityTtlMs ?? 600_000,
       noDeleteOnStaleGet: true,
       ...perf,
       dispose: (customerId, key) => this.#byCustomer.get(customerId)?.delete(key),

@@ -23,7 +23,7 @@ describe('Redis store: Redis goes away and comes back', () => {
     // A server of its own, persisted, so a restart keeps what was acknowledged.
     redis = await startRedisServer({ persist: true });
     // Cache entries go stale at once, so reads below really try Redis before falling back.
-    store = await createRedisStore({ url: redis.url }, { commandTimeoutMs: 100, cache: { ttlMs: 1 } });
+    store = await createRedisStore({ url: redis.url }, { commandTimeoutMs: 100, cache: { ttlMs: 1, identityTtlMs: 1 } });
   });
   afterAll(async () => {
     await store?.close();
