@@ -8,6 +8,7 @@ export type {
   PutDecisionResult,
   StoreHealth,
   StoredDecisionRecord,
+  ProfileVersions,
 } from './store.ts';
 export { InvalidEventError, StoreConflictError } from './errors.ts';
 

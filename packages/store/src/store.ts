@@ -25,6 +25,12 @@ export interface IngestResult {
 }
 
 /** The current decision of a customer, as the store keeps it: opaque to the store. */
+/** The versions of a profile (see `Profile`). */
+export interface ProfileVersions {
+  readonly version: number;
+  readonly materialVersion: number;
+}
+
 export interface StoredDecisionRecord {
   readonly decisionId: string;
   /** The serialised decision with its inputs (JSON). */
@@ -87,6 +93,12 @@ export interface CustomerStore {
   ingest(events: readonly CustomerEvent[]): Promise<IngestResult[]>;
 
   getProfile(customerId: string): Promise<Profile | null>;
+  /**
+   * A profile's versions alone — what tells whether a held decision still holds — without reading
+   * the profile. Null when the id holds no profile of its own (none, merged away, erased) or the
+   * store cannot say cheaply: read it with `getProfile`.
+   */
+  profileVersions(customerId: string): Promise<ProfileVersions | null>;
   /** Erase a customer: profile, identity keys, decisions, contact history. `suppress` keeps hashed identifiers so later events are dropped. */
   deleteProfile(customerId: string, options?: { suppress?: boolean }): Promise<boolean>;
   exportProfile(customerId: string): Promise<ProfileExport | null>;

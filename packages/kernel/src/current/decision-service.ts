@@ -128,9 +128,15 @@ export class DecisionService {
       const [result] = await store.ingest([event]);
       if (result?.material) this.#cache.delete(customerId);
     }
+    const cached = this.#cache.get(customerId);
+    // A held decision is judged by the profile's versions: a store that can answer them alone
+    // (Redis: four hash fields) spares the warm path reading and decoding the whole profile.
+    if (cached && store.profileVersions) {
+      const versions = await store.profileVersions(customerId);
+      if (versions && this.#holds(cached.meta, versions)) return { status: 'known', customerId, current: cached, computed: false };
+    }
     const profile = await store.getProfile(customerId);
     if (!profile) return { status: 'unknown', current: await this.anonymous(context) };
-    const cached = this.#cache.get(customerId);
     if (cached && this.#holds(cached.meta, profile)) return { status: 'known', customerId: profile.customerId, current: cached, computed: false };
     let computed = false;
     const current = await this.#flight.run(profile.customerId, async () => {
@@ -183,7 +189,7 @@ export class DecisionService {
     return { decision, known: base !== null };
   }
 
-  #holds(meta: DecisionMeta, profile: Profile): boolean {
+  #holds(meta: DecisionMeta, profile: Pick<Profile, 'version' | 'materialVersion'>): boolean {
     return (
       stalenessReason(meta, {
         at: this.#now(),

@@ -13,6 +13,8 @@ export interface DecisionRecord {
 export interface DecisionStorePort {
   resolve(identifiers: Identifiers): Promise<string | null>;
   getProfile(customerId: string): Promise<Profile | null>;
+  /** A profile's versions alone, when the store can answer without reading the profile (null: read it). */
+  profileVersions?(customerId: string): Promise<Pick<Profile, 'version' | 'materialVersion'> | null>;
   catalog(): CatalogView;
   contactHistory(customerId: string): Promise<readonly ContactRecord[]>;
   ingest(events: readonly CustomerEvent[]): Promise<readonly { status: string; customerId?: string; material?: boolean }[]>;

@@ -104,7 +104,7 @@ export function readServedDecision(payload: string): ServedDecision {
 /** Why the current decision must be renewed, or null while it still holds. */
 export function stalenessReason(
   meta: DecisionMeta,
-  now: { at: number; profile: Profile; catalogVersion: number; configFingerprint: string; minAgeMs: number },
+  now: { at: number; profile: Pick<Profile, 'version' | 'materialVersion'>; catalogVersion: number; configFingerprint: string; minAgeMs: number },
 ): string | null {
   if (now.at >= meta.validUntilMs) return 'expired';
   if (now.at < meta.issuedAtMs) return 'issued in the future (clock skew)';

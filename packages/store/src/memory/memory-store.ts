@@ -84,6 +84,11 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CustomerSto
     async getProfile(customerId) {
       return state.slots.get(canonical(state, customerId))?.profile ?? null;
     },
+    async profileVersions(customerId) {
+      if (canonical(state, customerId) !== customerId) return null;
+      const profile = state.slots.get(customerId)?.profile;
+      return profile ? { version: profile.version, materialVersion: profile.materialVersion } : null;
+    },
     async deleteProfile(customerId, opts = {}) {
       const id = canonical(state, customerId);
       const profile = state.slots.get(id)?.profile;

@@ -1,7 +1,7 @@
 import type { Identifiers } from '@omnikernel/sdk';
 import { lookupKeys } from '../ingest/prepare.ts';
 import type { StoredProfile } from '../projection/draft.ts';
-import { StoreUnavailableError } from '../store.ts';
+import { StoreUnavailableError, type ProfileVersions } from '../store.ts';
 import type { RedisContext } from './context.ts';
 import { readSlot } from './customer-slot.ts';
 import { lookupIdentities } from './identity-index.ts';
@@ -27,6 +27,24 @@ export async function readProfile(ctx: RedisContext, customerId: string): Promis
     return null;
   } catch (error) {
     return staleProfile(ctx, customerId, error);
+  }
+}
+
+/**
+ * A profile's versions: from a fresh cached profile, else four hash fields (not the whole
+ * profile). Null for an id that is merged away, erased or unknown, and when Redis cannot answer:
+ * the caller then reads the profile, which knows how to follow merges and to fall back to the cache.
+ */
+export async function readProfileVersions(ctx: RedisContext, customerId: string): Promise<ProfileVersions | null> {
+  const fresh = ctx.cache.get(customerId);
+  if (fresh !== undefined) return { version: fresh.version, materialVersion: fresh.materialVersion };
+  if (ctx.client.status !== 'ready') return null;
+  try {
+    const [version, materialVersion, movedTo, erased] = await ctx.client.hmget(ctx.keys.profile(customerId), 'f:version', 'f:materialVersion', 'm', 'x');
+    if (version == null || materialVersion == null || movedTo != null || erased != null) return null;
+    return { version: Number(version), materialVersion: Number(materialVersion) };
+  } catch {
+    return null;
   }
 }
 

@@ -17,7 +17,7 @@ import { eraseCustomer, exportCustomer } from './redis-erasure.ts';
 import { contactHistory, recordOutcome } from './redis-outcomes.ts';
 import { createRedisPluginState } from './redis-plugin-state.ts';
 import type { KnownPluginKeys } from './redis-plugin-state.ts';
-import { readProfile, resolveIdentifiers } from './redis-reads.ts';
+import { readProfile, readProfileVersions, resolveIdentifiers } from './redis-reads.ts';
 import { WriteScheduler } from './write-scheduler.ts';
 import { writeUnits } from './write-units.ts';
 
@@ -121,6 +121,7 @@ export async function createRedisStore(target: RedisTarget, options: RedisStoreO
         return results;
       }),
     getProfile: (customerId) => readProfile(ctx, customerId),
+    profileVersions: (customerId) => readProfileVersions(ctx, customerId),
     deleteProfile: (customerId, opts = {}) =>
       write(async () => {
         const erased = await eraseCustomer(ctx, customerId, opts.suppress === true);

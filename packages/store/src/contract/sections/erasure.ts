@@ -31,6 +31,7 @@ export function erasureSection({ t, store }: ContractContext): void {
       await store().saveDecision({ decisionId, payload: '{"x":1}' }, id, 60);
       expect(await store().deleteProfile(id)).toBe(true);
       expect(await store().getProfile(id)).toBeNull();
+      expect(await store().profileVersions(id)).toBeNull();
       expect(await store().resolve(ids)).toBeNull();
       expect(await store().getCurrentDecision(id)).toBeNull();
       expect(await store().getDecision(decisionId)).toBeNull();

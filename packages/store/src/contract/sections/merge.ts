@@ -45,6 +45,10 @@ export function mergeSection({ t, store }: ContractContext): void {
       expect(p?.traits).toEqual({ firstName: 'Mia' });
       // The younger id now reads as the survivor.
       expect((await store().getProfile(younger))?.customerId).toBe(older);
+      // Versions alone: the survivor's, and none for the id merged away (its profile is read instead).
+      expect(await store().profileVersions(older)).toEqual({ version: p?.version, materialVersion: p?.materialVersion });
+      expect(await store().profileVersions(younger)).toBeNull();
+      expect(await store().profileVersions(`nobody-${u}`)).toBeNull();
 
       const history = await store().contactHistory(older);
       expect(history.map((c) => c.outcomeId)).toEqual([`o2-${u}`, `o1-${u}`]);
