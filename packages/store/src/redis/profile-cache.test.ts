@@ -56,6 +56,27 @@ describe('ProfileCache', () => {
     expect(cache.identity('email:a@b.io')).toBeUndefined();
   });
 
+  it('holds versions read alone as long as profiles, and forgets them with the profile', () => {
+    let now = 1000;
+    const cache = new ProfileCache({ ttlMs: 5000, clock: () => now });
+    cache.setVersions('a', { version: 3, materialVersion: 2 });
+    expect(cache.versions('a')).toEqual({ version: 3, materialVersion: 2 });
+    cache.set(profile('a', 4));
+    expect(cache.versions('a')?.version).toBe(4);
+    cache.evict('a');
+    expect(cache.versions('a')).toBeUndefined();
+    cache.setVersions('a', { version: 3, materialVersion: 2 });
+    cache.set(profile('a', 5));
+    now += 5001; // the profile expires: the versions read before it must not answer for it
+    expect(cache.versions('a')).toBeUndefined();
+    now -= 5001;
+    cache.evict('a');
+    expect(cache.versions('a')).toBeUndefined();
+    cache.setVersions('b', { version: 1, materialVersion: 1 });
+    now += 5001;
+    expect(cache.versions('b')).toBeUndefined();
+  });
+
   it('evicts identity lookups by the customer they point to', () => {
     const cache = new ProfileCache();
     cache.setIdentity('email:a@b.io', 'c1');

@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { StoredProfile } from '../projection/draft.ts';
+import type { ProfileVersions } from '../store.ts';
 import { estimateBytes } from './profile-codec.ts';
 
 /** Bounds of the in-process cache in front of Redis. */
@@ -35,6 +36,8 @@ export interface ProfileCacheOptions {
 export class ProfileCache {
   readonly #profiles: LRUCache<string, StoredProfile>;
   readonly #identities: LRUCache<string, string>;
+  /** Versions read without the profile (a warm decision's check), fresh as long as profiles are. */
+  readonly #versions: LRUCache<string, ProfileVersions>;
   /** customer id → identity keys cached for it, to evict them on a merge or an erasure. */
   readonly #byCustomer = new Map<string, Set<string>>();
   #hits = 0;
@@ -54,6 +57,7 @@ export class ProfileCache {
       ttlAutopurge: false,
       ...perf,
     });
+    this.#versions = new LRUCache<string, ProfileVersions>({ max: options.maxIdentities ?? 200_000, ttl, ...perf });
     this.#identities = new LRUCache<string, string>({
       max: options.maxIdentities ?? 200_000,
       ttl: options.identityTtlMs ?? 600_000,
@@ -83,10 +87,24 @@ export class ProfileCache {
     const held = this.#profiles.get(profile.customerId, { allowStale: true, updateAgeOnGet: false });
     if (held !== undefined && held.version > profile.version && this.#profiles.getRemainingTTL(profile.customerId) > 0) return;
     this.#profiles.set(profile.customerId, profile);
+    // Versions read alone earlier are older than this profile: never let them outlive it.
+    this.#versions.delete(profile.customerId);
   }
 
   evict(customerId: string): void {
     this.#profiles.delete(customerId);
+    this.#versions.delete(customerId);
+  }
+
+  /** A profile's fresh versions: from the profile when it is held, else as read alone. */
+  versions(customerId: string): ProfileVersions | undefined {
+    const profile = this.#profiles.get(customerId);
+    if (profile !== undefined) return { version: profile.version, materialVersion: profile.materialVersion };
+    return this.#versions.get(customerId);
+  }
+
+  setVersions(customerId: string, versions: ProfileVersions): void {
+    this.#versions.set(customerId, versions);
   }
 
   /** Drops the identity lookups that point at a customer (after a merge or an erasure). */
@@ -109,6 +127,7 @@ export class ProfileCache {
   /** Forgets everything (after a reconnect: notices may have been missed while away). */
   clear(): void {
     this.#profiles.clear();
+    this.#versions.clear();
     this.#identities.clear();
     this.#byCustomer.clear();
   }

@@ -31,18 +31,20 @@ export async function readProfile(ctx: RedisContext, customerId: string): Promis
 }
 
 /**
- * A profile's versions: from a fresh cached profile, else four hash fields (not the whole
- * profile). Null for an id that is merged away, erased or unknown, and when Redis cannot answer:
+ * A profile's versions: from the cache (a fresh profile, or versions read alone within the same
+ * TTL, evicted by the same change notices), else four hash fields (not the whole profile). Null for an id that is merged away, erased or unknown, and when Redis cannot answer:
  * the caller then reads the profile, which knows how to follow merges and to fall back to the cache.
  */
 export async function readProfileVersions(ctx: RedisContext, customerId: string): Promise<ProfileVersions | null> {
-  const fresh = ctx.cache.get(customerId);
-  if (fresh !== undefined) return { version: fresh.version, materialVersion: fresh.materialVersion };
+  const held = ctx.cache.versions(customerId);
+  if (held !== undefined) return held;
   if (ctx.client.status !== 'ready') return null;
   try {
     const [version, materialVersion, movedTo, erased] = await ctx.client.hmget(ctx.keys.profile(customerId), 'f:version', 'f:materialVersion', 'm', 'x');
     if (version == null || materialVersion == null || movedTo != null || erased != null) return null;
-    return { version: Number(version), materialVersion: Number(materialVersion) };
+    const versions = { version: Number(version), materialVersion: Number(materialVersion) };
+    ctx.cache.setVersions(customerId, versions);
+    return versions;
   } catch {
     return null;
   }
