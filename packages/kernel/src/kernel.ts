@@ -77,7 +77,7 @@ export interface Kernel {
   decide(request: DecideRequest): Promise<Decision>;
   /** Feeds an ingested event or outcome to the learning plugins (never throws). */
   observe(observation: Observation): Promise<void>;
-  /** Rebuilds every learning plugin's snapshot now. */
+  /** Rebuilds every learning plugin's snapshot from the state as it is now (waiting out builds already running). */
   refreshSnapshots(): Promise<void>;
   plugins(): PluginInfo[];
   /** Hash of the plugin set and configuration; a change renews every current decision. */
@@ -206,7 +206,7 @@ export function createKernel(options: KernelOptions): Kernel {
     },
 
     async refreshSnapshots() {
-      await Promise.all(runtime.map((p) => p.snapshots?.rebuild()));
+      await Promise.all(runtime.map((p) => p.snapshots?.refresh()));
     },
 
     plugins() {

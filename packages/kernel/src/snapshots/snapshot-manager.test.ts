@@ -39,4 +39,21 @@ describe('periodic snapshot rebuilds', () => {
     expect(build).toHaveBeenCalledTimes(4);
     m.stop();
   });
+
+  it('refresh() waits out a build already running and builds again, so it reads every earlier change', async () => {
+    let release: () => void = () => {};
+    let reads = 0;
+    const build = vi.fn(async () => {
+      const seen = ++reads;
+      if (seen === 1) await new Promise<void>((resolve) => (release = resolve));
+      return { seen };
+    });
+    const m = new SnapshotManager('learner', { build }, { state, catalog: () => tinyCatalog(1), options: {}, logger: silent, sharedState: false });
+    const first = m.rebuild();
+    const refreshed = m.refresh();
+    release();
+    await Promise.all([first, refreshed]);
+    expect(build).toHaveBeenCalledTimes(2);
+    expect(m.current()?.data).toEqual({ seen: 2 });
+  });
 });

@@ -81,6 +81,15 @@ export class SnapshotManager {
     this.#deferred.unref();
   }
 
+  /**
+   * A build that starts after this call, so it reads every change made before it: a build already
+   * running may have read the state before them (e.g. the last observations of a demo load).
+   */
+  async refresh(): Promise<void> {
+    if (this.#building) await this.#building;
+    await this.rebuild();
+  }
+
   /** Rebuilds now (single flight: callers during a build share it). */
   rebuild(): Promise<void> {
     if (this.#building) return this.#building;
