@@ -3,9 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { StoreUnavailableError } from '@omnikernel/store';
 import type { GatewayDeps, GatewayEnv } from './deps.ts';
 import { ApiError, fieldErrorsOf, problemResponse, validationError } from './http/problem.ts';
-import { requestId } from './middleware/request-id.ts';
-import { requestMetrics } from './middleware/request-metrics.ts';
-import { traceContext } from './middleware/trace-context.ts';
+import { requestEdge } from './middleware/request-edge.ts';
 import { registerCatalogRoutes } from './routes/catalog.ts';
 import { registerChannelRoutes } from './channels/register.ts';
 import { registerDecisionRoutes } from './routes/decisions.ts';
@@ -34,9 +32,7 @@ export function createApp(deps: GatewayDeps): OpenAPIHono<GatewayEnv> {
     },
   });
 
-  app.use('*', requestId());
-  app.use('*', traceContext());
-  app.use('*', requestMetrics(deps.metrics));
+  app.use('*', requestEdge(deps.metrics));
 
   registerOperationRoutes(app, deps);
   registerDecisionRoutes(app, deps);

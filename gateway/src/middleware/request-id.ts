@@ -1,21 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import type { GatewayEnv } from '../deps.ts';
 
 const SAFE = /^[\w.:-]{1,128}$/;
 
 /**
  * Every response carries a request id: the caller's `x-request-id` when it is safe to echo,
- * otherwise a new one. It is added on the way out, so a hot route that answers with
- * `plainResponse()` (which carries it in its one header object) never pays for a `Headers`
- * instance; every other response, errors included, gets it here.
+ * otherwise a new one. It is added on the way out (`sendRequestId`), so a hot route that answers
+ * with `plainResponse()` (which carries it in its one header object) never pays for a `Headers`
+ * instance; every other response, errors included, gets it there.
  */
-export function requestId(): MiddlewareHandler<GatewayEnv> {
-  return async function requestIdMiddleware(c, next) {
-    const given = c.req.header('x-request-id');
-    const id = given && SAFE.test(given) ? given : randomUUID();
-    c.set('requestId', id);
-    await next();
-    if (!c.get('plainResponse')) c.res.headers.set('x-request-id', id);
-  };
+export function requestIdOf(c: Context<GatewayEnv>): string {
+  const given = c.req.header('x-request-id');
+  const id = given && SAFE.test(given) ? given : randomUUID();
+  c.set('requestId', id);
+  return id;
+}
+
+export function sendRequestId(c: Context<GatewayEnv>, id: string): void {
+  c.res.headers.set('x-request-id', id);
 }
