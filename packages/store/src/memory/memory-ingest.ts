@@ -36,7 +36,7 @@ export function ingestInMemory(state: MemoryState, prepared: readonly PreparedEv
     }
     const seenKey = `e:${p.event.id}`;
     const owners = ownersOf(state, p.keys);
-    const seenBy = owners.find((o) => isSeen(state.slots.get(o), seenKey, ctx.now));
+    const seenBy = seenOwner(state, owners, seenKey, ctx.now);
     if (seenBy !== undefined) {
       results.push({ status: 'duplicate', customerId: seenBy });
       continue;
@@ -71,6 +71,12 @@ export function ingestInMemory(state: MemoryState, prepared: readonly PreparedEv
 }
 
 const NONE: readonly string[] = Object.freeze([]);
+
+/** The first owner that already applied this id, if any. */
+function seenOwner(state: MemoryState, owners: readonly string[], seenKey: string, now: number): string | undefined {
+  for (const owner of owners) if (isSeen(state.slots.get(owner), seenKey, now)) return owner;
+  return undefined;
+}
 
 /** The customers these identity keys point to now, once each. */
 function ownersOf(state: MemoryState, keys: readonly string[]): string[] {

@@ -13,23 +13,28 @@ export type PluginStateData = Map<string, Map<string, Value>>;
  * using it as another fails like Redis' WRONGTYPE (so a plugin tested on memory behaves on Redis).
  */
 export function createMemoryPluginState(data: PluginStateData, plugin: string): PluginStateWriter {
+  // Looked up once per write would be a second map lookup per increment; the store never drops a
+  // plugin's space once made, so the one found (or made) stays valid.
+  let mine: Map<string, Value> | undefined;
   const space = (): Map<string, Value> => {
-    let map = data.get(plugin);
-    if (map === undefined) data.set(plugin, (map = new Map()));
-    return map;
+    if (mine !== undefined) return mine;
+    mine = data.get(plugin);
+    if (mine === undefined) data.set(plugin, (mine = new Map()));
+    return mine;
   };
   function typed<K extends Value['kind']>(key: string, kind: K, create: () => Extract<Value, { kind: K }>): Extract<Value, { kind: K }> {
-    const current = space().get(key);
+    const map = space();
+    const current = map.get(key);
     if (current === undefined) {
       const fresh = create();
-      space().set(key, fresh);
+      map.set(key, fresh);
       return fresh;
     }
     if (current.kind !== kind) throw wrongType(plugin, key, current.kind, kind);
     return current as Extract<Value, { kind: K }>;
   }
-  const hash = (key: string) => typed(key, 'hash', () => ({ kind: 'hash', fields: new Map() }));
-  const zset = (key: string) => typed(key, 'zset', () => ({ kind: 'zset', members: new Map() }));
+  const hash = (key: string) => typed(key, 'hash', newHash);
+  const zset = (key: string) => typed(key, 'zset', newZset);
 
   return {
     async get(key) {
@@ -63,7 +68,7 @@ export function createMemoryPluginState(data: PluginStateData, plugin: string): 
       space().set(key, { kind: 'string', value });
     },
     async incr(key, by = 1) {
-      const v = typed(key, 'string', () => ({ kind: 'string', value: '0' }));
+      const v = typed(key, 'string', newString);
       const n = Number(v.value);
       if (!Number.isFinite(n)) throw new TypeError(`plugin '${plugin}' state key '${key}' is not a number: cannot incr it`);
       v.value = String(n + by);
@@ -90,6 +95,11 @@ export function createMemoryPluginState(data: PluginStateData, plugin: string): 
     },
   };
 }
+
+// Module-level, not closures per call: increments are the hot path of learning.
+const newHash = (): Extract<Value, { kind: 'hash' }> => ({ kind: 'hash', fields: new Map() });
+const newZset = (): Extract<Value, { kind: 'zset' }> => ({ kind: 'zset', members: new Map() });
+const newString = (): Extract<Value, { kind: 'string' }> => ({ kind: 'string', value: '0' });
 
 function wrongType(plugin: string, key: string, is: string, wanted: string): Error {
   return new TypeError(`plugin '${plugin}' state key '${key}' holds a ${is}, not a ${wanted} (WRONGTYPE): use another key`);

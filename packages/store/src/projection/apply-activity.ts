@@ -37,7 +37,7 @@ export const applyProductView: Step = (d, c) => {
 /** A store visit is a visit, always (the place is handled by `applyStorePlace`). */
 export const applyStoreVisitRecord: Step = (d, { event: e, at, own }) => {
   const storeId = str(e.properties, 'storeId');
-  insertInto((d.visits = own.list(d.visits)), { at, channel: e.channel, ...(storeId === undefined ? {} : { storeId }) }, LIMITS.visits);
+  d.visits = own.insert(d.visits, { at, channel: e.channel, ...(storeId === undefined ? {} : { storeId }) }, LIMITS.visits);
   return false;
 };
 
@@ -57,8 +57,8 @@ export const applyConversation: Step = (d, c) => {
     topics: strings(e.properties, 'topics'),
     ...(outcome === undefined ? {} : { outcome }),
   };
-  insertInto((d.conversations = own.list(d.conversations)), record, LIMITS.conversations);
-  insertInto((d.visits = own.list(d.visits)), { at, channel: e.channel }, LIMITS.visits);
+  d.conversations = own.insert(d.conversations, record, LIMITS.conversations);
+  d.visits = own.insert(d.visits, { at, channel: e.channel }, LIMITS.visits);
   addCategories(d, c, productIds.map((productId) => ({ productId })), AFFINITY_WEIGHTS.conversation);
   return productIds.length > 0;
 };
@@ -80,5 +80,5 @@ function sessionVisit(d: Draft, { event, at, atMs, own }: Change): void {
     if (t <= atMs - VISIT_GAP_MS) break; // newest first: the rest are older still
     if (v.channel === event.channel && t < atMs + VISIT_GAP_MS) return;
   }
-  insertInto((d.visits = own.list(d.visits)), { at, channel: event.channel }, LIMITS.visits);
+  d.visits = own.insert(d.visits, { at, channel: event.channel }, LIMITS.visits);
 }

@@ -2,7 +2,6 @@ import type { LineItem, PurchaseRecord } from '@omnikernel/sdk';
 import { addAffinityInto } from './affinity.ts';
 import { categoryOf, lineItems, num, str } from './draft.ts';
 import type { Change, Draft, Step } from './draft.ts';
-import { insertInto } from './lists.ts';
 import { AFFINITY_WEIGHTS, LIMITS } from './limits.ts';
 import { compareTime } from './time.ts';
 
@@ -28,7 +27,7 @@ export const applyPurchase: Step = (d, c) => {
     ...(storeId === undefined ? {} : { storeId }),
     ...(currency === undefined ? {} : { currency }),
   };
-  insertInto((d.purchases = c.own.list(d.purchases)), record, LIMITS.purchases);
+  d.purchases = c.own.insert(d.purchases, record, LIMITS.purchases);
   d.lifetimeValue = cents(d.lifetimeValue + total);
   d.orderCount += 1;
   if (d.cart !== null && compareTime(d.cart.updatedAt, at) <= 0) d.cart = null;

@@ -6,7 +6,6 @@ import { applyConsentUpdated, applyIdentify } from './apply-consent.ts';
 import { applyLocale, applyLocation, applyPurchasePlace, applyStorePlace, latestStoreAt } from './apply-place.ts';
 import { Own, str } from './draft.ts';
 import type { ApplyContext, Draft, Step, StoredProfile } from './draft.ts';
-import { insertInto } from './lists.ts';
 import { LIMITS } from './limits.ts';
 import { deriveSegments, sameList } from './segments.ts';
 import { compareTime, instant } from './time.ts';
@@ -112,7 +111,7 @@ function applyOne(d: Draft, event: CustomerEvent, when: Instant, ctx: ApplyConte
   const types = (d.typeCounts = own.record(d.typeCounts));
   types[event.type] = (types[event.type] ?? 0) + 1;
   addIdentifiers(d, event, own);
-  insertInto((d.recentEvents = own.list(d.recentEvents)), { id: event.id, type: event.type, channel: event.channel, at }, LIMITS.recentEvents);
+  d.recentEvents = own.insert(d.recentEvents, { id: event.id, type: event.type, channel: event.channel, at }, LIMITS.recentEvents);
 
   const change = { event, at, atMs, ctx, prior, own };
   let material = false;

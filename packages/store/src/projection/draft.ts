@@ -1,4 +1,6 @@
 import type { CatalogView, CustomerEvent, LineItem, Profile } from '@omnikernel/sdk';
+import { insertInto } from './lists.ts';
+import { compareTime } from './time.ts';
 
 /**
  * A profile as the store keeps it. `consentUpdatedAt` (per purpose, ISO) lets a late, older
@@ -54,6 +56,23 @@ export class Own {
   list<T>(value: readonly T[]): T[] {
     if (this.#mine.includes(value)) return value as T[];
     const copy = value.slice();
+    this.#mine.push(copy);
+    return copy;
+  }
+
+  /**
+   * `insertInto(this.list(value), item, max)`, the list returned. An item newest of all (nearly
+   * every event) on a list not yet copied is placed while copying: one array, no shift.
+   */
+  insert<T extends { readonly at: string }>(value: readonly T[], item: T, max: number): T[] {
+    const head = value[0];
+    if (max < 1 || this.#mine.includes(value) || (head !== undefined && compareTime(head.at, item.at) > 0)) {
+      const list = this.list(value);
+      insertInto(list, item, max);
+      return list;
+    }
+    const copy = [item];
+    for (let i = 0, n = Math.min(value.length, max - 1); i < n; i++) copy.push(value[i] as T);
     this.#mine.push(copy);
     return copy;
   }
