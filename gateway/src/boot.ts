@@ -88,12 +88,13 @@ export async function bootGateway(options: BootOptions): Promise<Gateway> {
     retentionSeconds: settings.decisionRetentionDays * 86_400,
     onStoreError: (error) => logger.warn('store failed while serving a decision; served the held or fallback decision', { error: (error as Error).message }),
   });
-  // A profile change needs no eviction: the held decision's meta is checked against the profile on
-  // every request, and keeping it lets a recomputation skip reading the stale payload. Another
-  // instance's new decision does: this one must not keep serving the one it replaced.
+  // A profile change needs no eviction: the held decision's meta is checked against the profile's
+  // versions on every request, and keeping it lets a recomputation skip reading the stale payload.
+  // Another instance's new decision does, and so does an erasure or a merge (`reason`): an erased
+  // customer created again starts at version 1, which an old decision's versions would not flag.
   store.onChange((notice) => {
     if (notice.kind === 'catalog') decisions.evict();
-    else if (notice.kind === 'decision') decisions.evict(notice.customerId);
+    else if (notice.kind === 'decision' || notice.reason !== undefined) decisions.evict(notice.customerId);
   });
   const observer = new Observer(kernel, store, logger);
 

@@ -158,4 +158,23 @@ describe('one decision, every channel, every instance', () => {
       expect(replay.body.equal).toBe(true);
     }
   });
+
+  it('stops serving a decision on every instance once the customer is erased on one', async () => {
+    const email = 'erase.me@example.com';
+    const buy = (id: string) => ({ id, type: 'purchase', channel: 'web', occurredAt: new Date().toISOString(), identifiers: { email }, properties: { orderId: id, items: [{ productId: 'kettle', quantity: 1, price: 39.99 }] } });
+    expect((await call<{ accepted: number }>(a.url, 'POST', '/v1/events', { events: [buy('er-1'), buy('er-2'), buy('er-3')] })).body.accepted).toBe(3);
+    const before = await call<WebDecision>(a.url, 'POST', '/v1/decisions', { identifiers: { email }, channel: 'web' });
+    const customer = (await call<{ customerId: string }>(a.url, 'GET', `/v1/profiles?email=${encodeURIComponent(email)}`)).body.customerId;
+    expect((await call(b.url, 'DELETE', `/v1/profiles/${customer}`)).status).toBeLessThan(300);
+    // The same e-mail comes back: the same customer id, a new profile at version 1.
+    expect((await call<{ accepted: number }>(b.url, 'POST', '/v1/events', { events: [{ id: 'er-4', type: 'page_viewed', channel: 'web', occurredAt: new Date().toISOString(), identifiers: { email }, properties: {} }] })).body.accepted).toBe(1);
+    let fromA = '';
+    for (let attempt = 0; attempt < 20 && (fromA === '' || fromA === before.body.decision.decisionId); attempt++) {
+      await new Promise((r) => setTimeout(r, 25));
+      fromA = (await call<WebDecision>(a.url, 'POST', '/v1/decisions', { identifiers: { email }, channel: 'web' })).body.decision.decisionId;
+    }
+    expect(fromA).not.toBe(before.body.decision.decisionId);
+    const fromB = await call<WebDecision>(b.url, 'POST', '/v1/decisions', { identifiers: { email }, channel: 'web' });
+    expect(fromB.body.decision.decisionId).toBe(fromA);
+  });
 });

@@ -137,13 +137,16 @@ export class DecisionService {
     }
     const profile = await store.getProfile(customerId);
     if (!profile) return { status: 'unknown', current: await this.anonymous(context) };
-    if (cached && this.#holds(cached.meta, profile)) return { status: 'known', customerId: profile.customerId, current: cached, computed: false };
+    // An id merged away (resolved from a lookup a notice missed) reads as the survivor: a decision
+    // held for the old id is not the survivor's.
+    const mine = cached?.customerId === profile.customerId ? cached : undefined;
+    if (mine && this.#holds(mine.meta, profile)) return { status: 'known', customerId: profile.customerId, current: mine, computed: false };
     let computed = false;
     const current = await this.#flight.run(profile.customerId, async () => {
       // The store still holds the decision this instance knows to be stale: replace it unread.
-      if (cached && store.currentDecisionId && (await store.currentDecisionId(profile.customerId)) === cached.decisionId) {
+      if (mine && store.currentDecisionId && (await store.currentDecisionId(profile.customerId)) === mine.decisionId) {
         computed = true;
-        return this.#computeAndStore(profile, context, cached.decisionId);
+        return this.#computeAndStore(profile, context, mine.decisionId);
       }
       const record = await store.getCurrentDecision(profile.customerId);
       // Only the meta is parsed to judge it: a stale decision is replaced, never read.
@@ -229,7 +232,10 @@ export class DecisionService {
     const encoded = encodeStoredDecision(stored);
     const record = { decisionId: decision.decisionId, payload: encoded.payload };
     const ttl = Math.max(1, Math.ceil((stored.meta.validUntilMs - at) / 1000));
-    const put = await store.putCurrentDecision(profile.customerId, record, expected, ttl);
+    let put = await store.putCurrentDecision(profile.customerId, record, expected, ttl);
+    // The decision expected expired in between (nothing is current now): claim the empty place
+    // rather than serve a decision no other instance would find.
+    if (!put.ok && !put.current && expected !== null) put = await store.putCurrentDecision(profile.customerId, record, null, ttl);
     if (!put.ok && put.current) return this.#remember(profile.customerId, readServedDecision(put.current.payload));
     await store.saveDecision(record, profile.customerId, this.#retention);
     return this.#remember(profile.customerId, { meta: stored.meta, channelJson: encoded.channelJson }, encoded.channel);

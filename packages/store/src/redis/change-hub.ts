@@ -51,7 +51,12 @@ export async function createChangeHub(options: {
     // Notices sent while we were away are lost: start the cache afresh and re-read the catalog.
     onReconnect() {
       cache.clear();
-      void catalog.refresh().catch(() => undefined);
+      // Listeners drop what they hold too (a catalog notice clears the held decisions): a decision
+      // another instance replaced while we were away must not go on being served here.
+      void catalog.refresh().then(
+        () => tell([{ kind: 'catalog' }]),
+        () => tell([{ kind: 'catalog' }]),
+      );
     },
   });
   return {
