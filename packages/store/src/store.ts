@@ -24,13 +24,13 @@ export interface IngestResult {
   readonly material?: boolean;
 }
 
-/** The current decision of a customer, as the store keeps it: opaque to the store. */
 /** The versions of a profile (see `Profile`). */
 export interface ProfileVersions {
   readonly version: number;
   readonly materialVersion: number;
 }
 
+/** The current decision of a customer, as the store keeps it: opaque to the store. */
 export interface StoredDecisionRecord {
   readonly decisionId: string;
   /** The serialised decision with its inputs (JSON). */

@@ -4,8 +4,8 @@ import { keys } from './state-keys.ts';
 /**
  * `co:<a>[b] += weight` for every a in `from` and b in `to`, a ≠ b: one round trip per `a`.
  *
- * The writes stay one after the other: observations of a batch run together, and the order in
- * which their float increments meet on one field decides the last bits of the sum.
+ * The writes stay one after the other, so the order in which float increments meet on one field —
+ * which decides the last bits of the sum — is the same on every run, however observations interleave.
  */
 export async function addPairs(state: PluginStateWriter, from: readonly string[], to: readonly string[], weight: number): Promise<void> {
   if (weight <= 0 || to.length === 0) return;

@@ -11,14 +11,18 @@ export interface KeptRecord {
   readonly bytes: Buffer;
 }
 
-let last: { record: StoredDecisionRecord; kept: KeptRecord } | null = null;
-
-/** Encodes a record; the same record kept twice in a row (as current, then by id) shares its bytes. */
-export function keepRecord(record: StoredDecisionRecord): KeptRecord {
-  if (last?.record === record) return last.kept;
-  const kept = { decisionId: record.decisionId, bytes: Buffer.from(record.payload, 'utf8') };
-  last = { record, kept };
-  return kept;
+/**
+ * Encodes records; the same record kept twice in a row (as current, then by id) shares its bytes.
+ * One per store: the record last kept is held only until the next one.
+ */
+export function recordKeeper(): (record: StoredDecisionRecord) => KeptRecord {
+  let last: { record: StoredDecisionRecord; kept: KeptRecord } | null = null;
+  return (record) => {
+    if (last?.record === record) return last.kept;
+    const kept = { decisionId: record.decisionId, bytes: Buffer.from(record.payload, 'utf8') };
+    last = { record, kept };
+    return kept;
+  };
 }
 
 export function readRecord(kept: KeptRecord): StoredDecisionRecord {

@@ -7,7 +7,7 @@ import { insertByTime } from '../projection/lists.ts';
 import { toContact } from '../ingest/to-contact.ts';
 import type { ChangeNotice, CustomerStore } from '../store.ts';
 import { ingestInMemory } from './memory-ingest.ts';
-import { keepRecord, readRecord } from './kept-record.ts';
+import { readRecord, recordKeeper } from './kept-record.ts';
 import { createMemoryPluginState } from './memory-plugin-state.ts';
 import type { PluginStateData } from './memory-plugin-state.ts';
 import { canonical, createMemoryState, erase, isSeen, markSeen, slotOf } from './memory-state.ts';
@@ -47,6 +47,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CustomerSto
   const maxKept = options.maxKeptDecisions ?? 100_000;
   const normalize: NormalizeOptions = options.defaultRegion === undefined ? {} : { defaultRegion: options.defaultRegion };
   const state = createMemoryState();
+  const keepRecord = recordKeeper();
   const pluginData: PluginStateData = new Map();
   const listeners = new Set<(notice: ChangeNotice) => void>();
   let catalogData: CatalogData = EMPTY_CATALOG;
