@@ -23,7 +23,7 @@ export interface DecisionServiceOptions {
 }
 
 /**
- * A current decision as served. It is held as its JSON text and the envelopes rendered from it,
+ * A current decision as served. It is held as the UTF-8 bytes of its JSON and the envelopes rendered from it,
  * not as an object graph: thousands of customers' decisions as objects are what a garbage
  * collector spends its time on, and a warm request needs only the id and the rendered bytes.
  */
