@@ -36,8 +36,15 @@ export interface ProfileCacheOptions {
 export class ProfileCache {
   readonly #profiles: LRUCache<string, StoredProfile>;
   readonly #identities: LRUCache<string, string>;
-  /** Versions read without the profile (a warm decision's check), fresh as long as profiles are. */
-  readonly #versions: LRUCache<string, ProfileVersions>;
+  /**
+   * Versions read without the profile (a warm decision's check), fresh as long as profiles are.
+   * A plain Map in insertion order, not an LRUCache: lru-cache clears its whole preallocated
+   * storage when its last entry is deleted, and this one is often down to one entry.
+   */
+  readonly #versions = new Map<string, { readonly versions: ProfileVersions; readonly until: number }>();
+  readonly #ttlMs: number;
+  readonly #maxVersions: number;
+  readonly #now: () => number;
   /** customer id → identity keys cached for it, to evict them on a merge or an erasure. */
   readonly #byCustomer = new Map<string, Set<string>>();
   #hits = 0;
@@ -57,7 +64,9 @@ export class ProfileCache {
       ttlAutopurge: false,
       ...perf,
     });
-    this.#versions = new LRUCache<string, ProfileVersions>({ max: options.maxIdentities ?? 200_000, ttl, ...perf });
+    this.#ttlMs = ttl;
+    this.#maxVersions = options.max ?? 50_000;
+    this.#now = options.clock ?? (() => performance.now());
     this.#identities = new LRUCache<string, string>({
       max: options.maxIdentities ?? 200_000,
       ttl: options.identityTtlMs ?? 600_000,
@@ -100,11 +109,20 @@ export class ProfileCache {
   versions(customerId: string): ProfileVersions | undefined {
     const profile = this.#profiles.get(customerId);
     if (profile !== undefined) return { version: profile.version, materialVersion: profile.materialVersion };
-    return this.#versions.get(customerId);
+    const held = this.#versions.get(customerId);
+    if (held === undefined) return undefined;
+    if (held.until > this.#now()) return held.versions;
+    this.#versions.delete(customerId);
+    return undefined;
   }
 
   setVersions(customerId: string, versions: ProfileVersions): void {
-    this.#versions.set(customerId, versions);
+    this.#versions.delete(customerId); // re-inserted last: the Map's first entry is the oldest
+    if (this.#versions.size >= this.#maxVersions) {
+      const oldest = this.#versions.keys().next().value;
+      if (oldest !== undefined) this.#versions.delete(oldest);
+    }
+    this.#versions.set(customerId, { versions, until: this.#now() + this.#ttlMs });
   }
 
   /** Drops the identity lookups that point at a customer (after a merge or an erasure). */
