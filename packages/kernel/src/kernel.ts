@@ -22,6 +22,7 @@ import type { PluginEntry } from './registry/plugin-entry.ts';
 import type { RuntimePlugin } from './registry/runtime-plugin.ts';
 import { validatePlugin, type ValidatedPlugin } from './registry/validate-plugin.ts';
 import { SnapshotManager } from './snapshots/snapshot-manager.ts';
+import { countWrites } from './registry/counted-state.ts';
 
 export interface KernelOptions {
   readonly plugins: readonly PluginEntry[];
@@ -113,7 +114,8 @@ export function createKernel(options: KernelOptions): Kernel {
     const d = v.definition;
     const pluginLogger = logger.child ? logger.child({ plugin: d.name }) : logger;
     const container = root.createChildContainer();
-    const state = options.stateFor?.(d.name);
+    const counted = options.stateFor ? countWrites(options.stateFor(d.name)) : undefined;
+    const state = counted?.state;
     register(container, tokens.logger, { useValue: pluginLogger });
     register(container, tokens.options, { useValue: v.options });
     register(container, tokens.pluginName, { useValue: d.name });
@@ -138,6 +140,7 @@ export function createKernel(options: KernelOptions): Kernel {
       breaker: new CircuitBreaker(options.breaker),
       snapshots,
       state,
+      stateWrites: counted ? counted.writes : () => 0,
       stats: { calls: 0, failures: 0, timeouts: 0, totalMs: 0 },
     };
   };
@@ -196,8 +199,9 @@ export function createKernel(options: KernelOptions): Kernel {
         runtime.map(async (p) => {
           if (!p.definition.observe || !p.state || !catalog) return;
           try {
+            const before = p.stateWrites();
             await p.definition.observe(observation, { state: p.state, catalog, options: p.options, logger: p.logger });
-            p.snapshots?.changed();
+            if (p.stateWrites() !== before) p.snapshots?.changed();
           } catch (error) {
             p.logger.warn('observe failed; the observation is skipped for this plugin', { error: (error as Error).message });
           }

@@ -19,6 +19,8 @@ export interface RuntimePlugin {
   readonly breaker: CircuitBreaker;
   readonly snapshots: SnapshotManager | undefined;
   readonly state: PluginStateWriter | undefined;
+  /** Writes made through `state` so far (an observation that wrote nothing changed nothing). */
+  readonly stateWrites: () => number;
   /** Counters for GET /v1/plugins. */
   readonly stats: { calls: number; failures: number; timeouts: number; totalMs: number };
 }
