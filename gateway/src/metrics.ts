@@ -3,9 +3,6 @@ import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client
 /** The gateway's Prometheus metrics, on a registry of its own (no process-global state). */
 export interface GatewayMetrics {
   readonly registry: Registry;
-  readonly requests: Counter<'route' | 'method' | 'status'>;
-  readonly duration: Histogram<'route' | 'method'>;
-  readonly decisions: Counter<'result'>;
   readonly events: Counter<'status'>;
   readonly outcomes: Counter<'type' | 'channel' | 'status'>;
   /** Counts a current decision served, by whether it was reused, computed or anonymous. */
@@ -48,9 +45,6 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Gatew
   const requestTime = childCache((route, method) => duration.labels(route, method));
   return {
     registry,
-    requests,
-    duration,
-    decisions,
     events: new Counter({ name: 'omnikernel_events_total', help: 'Events by ingestion status', labelNames: ['status'], registers: [registry] }),
     outcomes: new Counter({ name: 'omnikernel_outcomes_total', help: 'Outcomes by type and channel (per-channel analytics)', labelNames: ['type', 'channel', 'status'], registers: [registry] }),
     decisionsServed: (result) => served(result).inc(),

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { GatewayEnv } from '../deps.ts';
 import type { GatewayMetrics } from '../metrics.ts';
-import { requestIdOf, sendRequestId } from './request-id.ts';
+import { requestIdOf } from './request-id.ts';
 import { joinTrace } from './trace-context.ts';
 
 /**
@@ -17,7 +17,7 @@ export function requestEdge(metrics: GatewayMetrics): MiddlewareHandler<GatewayE
     if (traced === null) await next();
     else await traced.run(next);
     if (!c.get('plainResponse')) {
-      sendRequestId(c, id);
+      c.res.headers.set('x-request-id', id);
       if (traced !== null) c.res.headers.set('traceparent', traced.joined);
     }
     metrics.requestDone(c.req.routePath || 'unmatched', c.req.method, c.res.status, (performance.now() - started) / 1000);

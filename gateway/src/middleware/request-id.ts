@@ -6,7 +6,7 @@ const SAFE = /^[\w.:-]{1,128}$/;
 
 /**
  * Every response carries a request id: the caller's `x-request-id` when it is safe to echo,
- * otherwise a new one. It is added on the way out (`sendRequestId`), so a hot route that answers
+ * otherwise a new one. It is added on the way out (request-edge.ts), so a hot route that answers
  * with `plainResponse()` (which carries it in its one header object) never pays for a `Headers`
  * instance; every other response, errors included, gets it there.
  */
@@ -15,8 +15,4 @@ export function requestIdOf(c: Context<GatewayEnv>): string {
   const id = given && SAFE.test(given) ? given : randomUUID();
   c.set('requestId', id);
   return id;
-}
-
-export function sendRequestId(c: Context<GatewayEnv>, id: string): void {
-  c.res.headers.set('x-request-id', id);
 }

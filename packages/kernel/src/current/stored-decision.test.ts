@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEmptyProfile, type Decision } from '@omnikernel/sdk';
-import { forChannels, parseStoredDecision, readDecisionMeta, readServedDecision, serializeStoredDecision, type StoredDecision } from './stored-decision.ts';
+import { encodeStoredDecision, forChannels, parseStoredDecision, readDecisionMeta, readServedDecision, type StoredDecision } from './stored-decision.ts';
 
 const decision = {
   decisionId: 'dec_01',
@@ -23,11 +23,11 @@ const stored: StoredDecision = {
 
 describe('the stored decision payload', () => {
   it('round-trips, line breaks inside values included', () => {
-    expect(parseStoredDecision(serializeStoredDecision(stored))).toEqual(stored);
+    expect(parseStoredDecision(encodeStoredDecision(stored).payload)).toEqual(stored);
   });
 
   it('gives the meta alone, and meta with the decision as channels see it, without the replay inputs', () => {
-    const payload = serializeStoredDecision(stored);
+    const payload = encodeStoredDecision(stored).payload;
     expect(readDecisionMeta(payload)).toEqual(stored.meta);
     const served = readServedDecision(payload);
     expect(served.meta).toEqual(stored.meta);

@@ -56,10 +56,6 @@ export function encodeStoredDecision(stored: StoredDecision): { payload: string;
   return { payload, channel, channelJson };
 }
 
-export function serializeStoredDecision(stored: StoredDecision): string {
-  return encodeStoredDecision(stored).payload;
-}
-
 /** Every line of a payload, or null for a payload written as one JSON object. */
 function linesOf(payload: string): string[] | null {
   return payload.indexOf('\n') < 0 ? null : payload.split('\n');

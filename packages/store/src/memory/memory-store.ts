@@ -62,9 +62,14 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CustomerSto
     emit([{ kind: 'catalog' }]);
     return items.length;
   };
+  /** The current decision of a customer as kept (bytes), while it has not expired. */
+  const liveRecord = (id: string) => {
+    const held = state.slots.get(canonical(state, id))?.decision;
+    return held && held.expiresAt > now() ? held.record : null;
+  };
   const liveDecision = (id: string) => {
-    const slot = state.slots.get(canonical(state, id));
-    return slot?.decision && slot.decision.expiresAt > now() ? readRecord(slot.decision.record) : null;
+    const kept = liveRecord(id);
+    return kept === null ? null : readRecord(kept);
   };
 
   return {
@@ -102,7 +107,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CustomerSto
     async exportProfile(customerId) {
       const slot = state.slots.get(canonical(state, customerId));
       if (!slot?.profile) return null;
-      const current = slot.decision && slot.decision.expiresAt > now() ? slot.decision.record.decisionId : null;
+      const current = liveRecord(customerId)?.decisionId ?? null;
       // A copy: ingestion keeps the slot's event list up to date in place.
       return { profile: slot.profile, contactHistory: slot.contacts, currentDecisionId: current, events: slot.events.slice() };
     },
@@ -119,13 +124,10 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CustomerSto
       return liveDecision(customerId);
     },
     async currentDecisionId(customerId) {
-      const held = state.slots.get(canonical(state, customerId))?.decision;
-      return held && held.expiresAt > now() ? held.record.decisionId : null;
+      return liveRecord(customerId)?.decisionId ?? null;
     },
     async putCurrentDecision(customerId, record, expectedDecisionId, ttlSeconds) {
-      const held = state.slots.get(canonical(state, customerId))?.decision;
-      const currentId = held && held.expiresAt > now() ? held.record.decisionId : null;
-      if (currentId !== expectedDecisionId) return { ok: false, current: liveDecision(customerId) };
+      if ((liveRecord(customerId)?.decisionId ?? null) !== expectedDecisionId) return { ok: false, current: liveDecision(customerId) };
       const id = canonical(state, customerId);
       slotOf(state, id).decision = { record: keepRecord(record), expiresAt: now() + ttlSeconds * 1000 };
       emit([{ kind: 'decision', customerId: id }]);

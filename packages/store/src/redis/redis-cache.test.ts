@@ -3,6 +3,7 @@ import type { RedisTestContext } from '../../../../test/support/global-setup.ts'
 import { at, event, uid } from '../contract/fixtures.ts';
 import type { ChangeNotice, CustomerStore } from '../store.ts';
 import { createRedisStore } from './redis-store.ts';
+import { readFresh } from './redis-test-support.ts';
 
 const url: RedisTestContext['redisUrl'] = inject('redisUrl');
 
@@ -15,16 +16,6 @@ function nextNotice(store: CustomerStore, match: (n: ChangeNotice) => boolean): 
       resolve(n);
     });
   });
-}
-
-/** A profile as Redis holds it, read by a store with an empty cache. */
-async function readFresh(customerId: string) {
-  const c = await createRedisStore({ url });
-  try {
-    return await c.getProfile(customerId);
-  } finally {
-    await c.close();
-  }
 }
 
 describe('Redis store: cache and change notices across instances', () => {
@@ -87,7 +78,7 @@ describe('Redis store: cache and change notices across instances', () => {
     const customers = new Set(results.map((r) => r.customerId));
     expect(customers.size).toBe(1);
     // Read what Redis holds: A's cache may not have heard B's last notice yet.
-    const p = await readFresh([...customers][0] as string);
+    const p = await readFresh(url, [...customers][0] as string);
     expect(p?.eventCount).toBe(200);
     expect(p?.version).toBe(200);
   });
@@ -100,7 +91,7 @@ describe('Redis store: cache and change notices across instances', () => {
     const [ra, rb] = (await Promise.all(linking)).map((r) => r[0]);
     expect(ra?.customerId).toBe(first?.customerId);
     expect(rb?.customerId).toBe(first?.customerId);
-    const p = await readFresh(first?.customerId as string);
+    const p = await readFresh(url, first?.customerId as string);
     expect(p?.eventCount).toBe(4);
     expect(p?.aliases).toHaveLength(1);
   });

@@ -1,38 +1,18 @@
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { RedisTestContext } from '../../../../test/support/global-setup.ts';
 import { at, event, uid } from '../contract/fixtures.ts';
-import type { CustomerStore } from '../store.ts';
 import { createKeyLayout } from './keys.ts';
 import { createRedisStore } from './redis-store.ts';
+import { readFresh, storeWithAdmin } from './redis-test-support.ts';
 
 const url: RedisTestContext['redisUrl'] = inject('redisUrl');
 
-/** A profile as Redis holds it, read by a store with an empty cache. */
-async function readFresh(customerId: string) {
-  const c = await createRedisStore({ url });
-  try {
-    return await c.getProfile(customerId);
-  } finally {
-    await c.close();
-  }
-}
-
 describe('Redis store: profile lists written as deltas', () => {
-  let store: CustomerStore;
-  let admin: Redis;
-  beforeAll(async () => {
-    store = await createRedisStore({ url });
-    admin = new Redis(url);
-  });
-  afterAll(async () => {
-    await store.close();
-    admin.disconnect();
-  });
+  const redis = storeWithAdmin(url);
 
   it('stores what the writer computed, event after event, including out-of-order ones', async () => {
     const ids = { deviceId: `delta-${uid()}` };
-    const [first] = await store.ingest([event('page_viewed', ids, {}, { occurredAt: at(0) })]);
+    const [first] = await redis.store.ingest([event('page_viewed', ids, {}, { occurredAt: at(0) })]);
     const id = first?.customerId as string;
     // One call per event: each write starts from the cached profile and sends list deltas.
     for (let i = 1; i <= 60; i++) {
@@ -43,18 +23,18 @@ describe('Redis store: profile lists written as deltas', () => {
           : i % 3 === 0
             ? event('page_viewed', ids, { url: `https://shop.example.com/${i}` }, { occurredAt: at(minute * 40) })
             : event('product_viewed', ids, { productId: `p${i % 5}` }, { occurredAt: at(minute) });
-      await store.ingest([e]);
+      await redis.store.ingest([e]);
     }
-    const written = await store.getProfile(id);
+    const written = await redis.store.getProfile(id);
     expect(written?.eventCount).toBe(61);
-    expect(await readFresh(id)).toEqual(written);
-    const raw = await admin.hget(createKeyLayout().profile(id), 'f:recentEvents');
+    expect(await readFresh(url, id)).toEqual(written);
+    const raw = await redis.admin.hget(createKeyLayout().profile(id), 'f:recentEvents');
     expect(raw?.split(',\n')).toHaveLength(50);
   });
 
   it('rewrites a list stored before one-entry-per-line whole, then goes on with deltas', async () => {
     const ids = { deviceId: `legacy-${uid()}` };
-    const [first] = await store.ingest([
+    const [first] = await redis.store.ingest([
       event('product_viewed', ids, { productId: 'p1' }, { occurredAt: at(0) }),
       event('product_viewed', ids, { productId: 'p2' }, { occurredAt: at(1) }),
     ]);
@@ -62,7 +42,7 @@ describe('Redis store: profile lists written as deltas', () => {
     const key = createKeyLayout().profile(id);
     // The form earlier versions wrote: compact JSON, no line breaks.
     for (const field of ['f:recentEvents', 'f:recentlyViewed']) {
-      await admin.hset(key, field, JSON.stringify(JSON.parse((await admin.hget(key, field)) as string)));
+      await redis.admin.hset(key, field, JSON.stringify(JSON.parse((await redis.admin.hget(key, field)) as string)));
     }
     const other = await createRedisStore({ url });
     try {
@@ -71,7 +51,7 @@ describe('Redis store: profile lists written as deltas', () => {
       const written = await other.getProfile(id);
       expect(written?.recentlyViewed.map((v) => v.productId)).toEqual(['p1', 'p3', 'p2']);
       expect(written?.recentEvents).toHaveLength(4);
-      expect(await readFresh(id)).toEqual(written);
+      expect(await readFresh(url, id)).toEqual(written);
     } finally {
       await other.close();
     }
