@@ -1,7 +1,9 @@
-import { serve } from '@hono/node-server';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createLogger } from '@omnikernel/kernel';
 import { bootGateway } from './boot.ts';
 import { helpText } from './config/help.ts';
+import { gatewayListener } from './http/gateway-listener.ts';
 import { ConfigError, loadSettings } from './config/load-settings.ts';
 import { startupBanner } from './startup-banner.ts';
 
@@ -14,8 +16,10 @@ async function main(): Promise<void> {
   const { settings, configDir, configPath } = loadSettings();
   const logger = createLogger({ level: settings.logLevel });
   const gateway = await bootGateway({ settings, configDir, logger });
-  const server = serve({ fetch: gateway.app.fetch, port: settings.port, hostname: settings.host }, (info) => {
-    process.stdout.write(startupBanner({ port: info.port, settings, demoKey: gateway.demoKey, configPath }));
+  const server = createServer(gatewayListener(gateway));
+  server.listen(settings.port, settings.host, () => {
+    const { port } = server.address() as AddressInfo;
+    process.stdout.write(startupBanner({ port, settings, demoKey: gateway.demoKey, configPath }));
   });
 
   let stopping = false;

@@ -11,8 +11,12 @@ const SAFE = /^[\w.:-]{1,128}$/;
  * instance; every other response, errors included, gets it there.
  */
 export function requestIdOf(c: Context<GatewayEnv>): string {
-  const given = c.req.header('x-request-id');
-  const id = given && SAFE.test(given) ? given : randomUUID();
+  const id = requestIdFrom(c.req.header('x-request-id'));
   c.set('requestId', id);
   return id;
+}
+
+/** The caller's request id when it is safe to echo, else a new one. */
+export function requestIdFrom(given: string | undefined): string {
+  return given && SAFE.test(given) ? given : randomUUID();
 }

@@ -2,9 +2,10 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { CurrentResult } from '@omnikernel/kernel';
 import type { DecisionContext, Identifiers, Profile } from '@omnikernel/sdk';
-import { cacheControlFor, etagOf, matchesEtag, publicDecision } from '../channels/public-decision.ts';
 import type { GatewayDeps, GatewayEnv } from '../deps.ts';
-import { plainResponse, utf8 } from '../http/plain-response.ts';
+import { etagOf } from '../channels/public-decision.ts';
+import { plainResponse } from '../http/plain-response.ts';
+import { currentDecisionAnswer } from './current-decision-answer.ts';
 import { ApiError } from '../http/problem.ts';
 import { requireScope } from '../middleware/auth.ts';
 import { channelEnum, decisionRequestSchema, identifierQuerySchema, requireIdentifier, simulateRequestSchema } from '../schemas/decision-request.ts';
@@ -12,19 +13,8 @@ import { jsonResponse, problemResponses } from './openapi-helpers.ts';
 
 /** Serves a current decision with ETag/304 and Cache-Control, from bytes rendered once per decision. */
 function serveCurrent(c: Context<GatewayEnv>, deps: GatewayDeps, result: CurrentResult, channel: string): Response {
-  const { decisionId, meta } = result.current;
-  deps.metrics.decisionsServed(result.status === 'unknown' ? 'anonymous' : result.computed ? 'computed' : 'reused');
-  const headers: Record<string, string> = {
-    etag: etagOf(decisionId),
-    'cache-control': cacheControlFor(meta.validUntilMs, deps.now(), Math.floor(deps.settings.decisionMinAgeMs / 1000)),
-    // `unresolved`: the store could not be asked, so the fallback decision says nothing about who this is.
-    'x-omnikernel-customer': result.status === 'known' ? 'known' : result.storeFailed ? 'unresolved' : 'unknown',
-  };
-  if (matchesEtag(c.req.header('if-none-match'), decisionId)) return plainResponse(c, null, 304, headers);
-  // Encoded once per decision: each request then writes bytes it already holds (no JSON, no UTF-8 pass).
-  const body = result.current.render(`web:${channel}`, (d) => utf8(JSON.stringify({ channel, decision: publicDecision(d) })));
-  headers['content-type'] = 'application/json; charset=utf-8';
-  return plainResponse(c, body, 200, headers);
+  const answer = currentDecisionAnswer(deps, result, channel, c.req.header('if-none-match'));
+  return plainResponse(c, answer.body, answer.status, answer.headers);
 }
 
 export function registerDecisionRoutes(app: OpenAPIHono<GatewayEnv>, deps: GatewayDeps): void {
