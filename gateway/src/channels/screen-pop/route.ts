@@ -10,6 +10,7 @@ import { activityView, callerView } from './caller-view.ts';
 import { decisionView } from './decision-view.ts';
 import { flattenScreenPop } from './flatten.ts';
 import { htmlHeaders } from './html-headers.ts';
+import { decisionViewMembers, screenPopJson } from './screen-pop-json.ts';
 import { callerHtml, decisionHtml, screenPopPage } from './render-html.ts';
 import { assertTokenCovers, screenPopToken } from './token-auth.ts';
 import type { ScreenPopView } from './view-types.ts';
@@ -62,8 +63,13 @@ export function registerScreenPopRoute(app: OpenAPIHono<GatewayEnv>, deps: Gatew
       const offerPart = current.render(`screen-pop:html:${locale}`, (d) => decisionHtml(decisionView(d, locale)));
       return c.body(screenPopPage(callerHtml(caller.status, customer, consent, activity, now), offerPart), 200, htmlHeaders());
     }
+    if (format === 'json') {
+      // The decision's part is serialised once per decision and locale; the caller's part per call.
+      const members = current.render(`screen-pop:json:${locale}`, (d) => decisionViewMembers(decisionView(d, locale)));
+      return c.body(screenPopJson(caller.status, members, { customer, consent, activity }), 200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    }
     const offerView = current.render(`screen-pop:${locale}`, (d) => decisionView(d, locale));
     const view: ScreenPopView = { status: caller.status, ...offerView, customer, consent, activity };
-    return c.json(format === 'flat' ? flattenScreenPop(view) : view, 200, { 'cache-control': 'no-store' });
+    return c.json(flattenScreenPop(view), 200, { 'cache-control': 'no-store' });
   });
 }
