@@ -3,6 +3,7 @@ import type { CustomerStore } from '@omnikernel/store';
 import { ANA } from '../testing/test-data.ts';
 import { createTestGateway, TEST_KEY_NO_SCOPE, type TestGateway } from '../testing/test-gateway.ts';
 import { testEmailContentPlugin, testOffersPlugin } from '../testing/test-plugins.ts';
+import type { EncodedEmail } from './encoded-envelope.ts';
 import type { EmailEnvelope } from './envelope-types.ts';
 
 const BASE = 'https://omnikernel.example.com';
@@ -45,7 +46,11 @@ describe('GET /v1/channels/email/content', () => {
     expect(await gw.deps.store.contactHistory(pop.customer.customerId)).toEqual([]);
     // Rendered once per decision: the envelope is kept on the current decision, not rebuilt.
     const current = await gw.deps.decisions.current({ email: ANA.email }, { channel: 'email' });
-    expect(current.current.render(`email:en:${BASE}`, () => null)).toEqual(first);
+    const held = current.current.render<EncodedEmail | null>(`email:en:${BASE}`, () => null);
+    expect(held?.envelope).toEqual(first);
+    // …and so are its bytes: the JSON answer is the held envelope's own encoding, made once.
+    expect(held?.bytes('json')).toBe(held?.bytes('json'));
+    expect(new TextDecoder().decode(held?.bytes('json'))).toBe(JSON.stringify(first));
   });
 
   it('uses the blocks an email-content plugin composed when there are some', async () => {

@@ -2,6 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { CatalogView } from '@omnikernel/sdk';
 import type { Context } from 'hono';
 import type { GatewayDeps, GatewayEnv } from '../../deps.ts';
+import { plainResponse } from '../../http/plain-response.ts';
 import { requireScope } from '../../middleware/auth.ts';
 import { problemResponses } from '../../routes/openapi-helpers.ts';
 import { cacheControlFor } from '../public-decision.ts';
@@ -10,11 +11,10 @@ import { channelIdentifierFields, localeField } from '../shared/identifier-query
 import { displayLocale } from '../shared/locale.ts';
 import { publicBaseUrl } from '../shared/public-base-url.ts';
 import { emailEnvelope, fallbackEnvelope } from './email-envelope.ts';
-import type { EmailEnvelope, EmailRenderOptions } from './envelope-types.ts';
+import { encodedEmail, type EmailFormat, type EncodedEmail } from './encoded-envelope.ts';
+import type { EmailRenderOptions } from './envelope-types.ts';
 
 export const EMAIL_CONTENT_PATH = '/v1/channels/email/content';
-
-type Format = 'html' | 'json' | 'text';
 
 const query = z.object({
   ...channelIdentifierFields,
@@ -57,8 +57,8 @@ export function registerEmailContentRoute(app: OpenAPIHono<GatewayEnv>, deps: Ga
       const result = await deps.decisions.current(identifiers, { channel: 'email' });
       if (result.status === 'unknown') return send(c, format, fallback(deps, options, result.storeFailed ? 'error' : 'unknown-customer'), 'no-store');
       deps.metrics.decisionsServed(result.computed ? 'computed' : 'reused');
-      const envelope = result.current.render(`email:${options.locale}:${options.baseUrl}`, (d) => emailEnvelope(d, options));
-      return send(c, format, envelope, cacheControlFor(result.current.meta.validUntilMs, deps.now(), Math.floor(deps.settings.decisionMinAgeMs / 1000)));
+      const encoded = result.current.render(`email:${options.locale}:${options.baseUrl}`, (d) => encodedEmail(emailEnvelope(d, options)));
+      return send(c, format, encoded, cacheControlFor(result.current.meta.validUntilMs, deps.now(), Math.floor(deps.settings.decisionMinAgeMs / 1000)));
     } catch (error) {
       deps.logger.warn('email content failed; serving fallback content', { requestId: c.get('requestId'), error: (error as Error).message });
       return send(c, format, fallback(deps, options, 'error'), 'no-store');
@@ -66,19 +66,18 @@ export function registerEmailContentRoute(app: OpenAPIHono<GatewayEnv>, deps: Ga
   });
 }
 
-function fallback(deps: GatewayDeps, options: EmailRenderOptions, reason: string): EmailEnvelope {
+function fallback(deps: GatewayDeps, options: EmailRenderOptions, reason: string): EncodedEmail {
   let catalog: CatalogView | null = null;
   try {
     catalog = deps.store.catalog();
   } catch {
     // The static block needs no catalog.
   }
-  return fallbackEnvelope(catalog, options, reason);
+  return encodedEmail(fallbackEnvelope(catalog, options, reason));
 }
 
-function send(c: Context<GatewayEnv>, format: Format, envelope: EmailEnvelope, cacheControl: string): Response {
-  const headers = { 'cache-control': cacheControl, 'x-omnikernel-fallback': String(envelope.fallback) };
-  if (format === 'html') return c.body(envelope.html, 200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
-  if (format === 'text') return c.body(envelope.text, 200, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
-  return c.json(envelope, 200, headers);
+const CONTENT_TYPES: Record<EmailFormat, string> = { html: 'text/html; charset=utf-8', text: 'text/plain; charset=utf-8', json: 'application/json' };
+
+function send(c: Context<GatewayEnv>, format: EmailFormat, encoded: EncodedEmail, cacheControl: string): Response {
+  return plainResponse(c, encoded.bytes(format), 200, { 'cache-control': cacheControl, 'x-omnikernel-fallback': String(encoded.envelope.fallback), 'content-type': CONTENT_TYPES[format] });
 }
