@@ -30,6 +30,11 @@ describe('Redis store: profile lists written as deltas', () => {
     expect(await readFresh(url, id)).toEqual(written);
     const raw = await redis.admin.hget(createKeyLayout().profile(id), 'f:recentEvents');
     expect(raw?.split(',\n')).toHaveLength(50);
+    // Kept ranges are cut from the stored text whole: byte for byte what a full rewrite would store.
+    for (const name of ['recentEvents', 'recentlyViewed', 'visits', 'purchases'] as const) {
+      const stored = await redis.admin.hget(createKeyLayout().profile(id), `f:${name}`);
+      expect(stored).toBe(`[${(written?.[name] ?? []).map((entry) => JSON.stringify(entry)).join(',\n')}]`);
+    }
   });
 
   it('rewrites a list stored before one-entry-per-line whole, then goes on with deltas', async () => {

@@ -47,17 +47,21 @@ export const COMMIT_MANY = script(
   'commit-many',
   `local out = {}
 local now, exp, maxEvents = ARGV[1], ARGV[2], tonumber(ARGV[3])
--- A stored list's entries: one per line, so ",\\n" separates them (JSON never holds a raw newline).
-local function entries(text)
-  local list, pos, last = {}, 2, #text - 1
-  if not text or last < pos then return list end
+-- Where each entry of a stored list starts and ends: one entry per line, so ",\\n" separates
+-- them (JSON never holds a raw newline). Positions, not substrings: a kept range is then one
+-- substring of the stored text (its entries with their separators), not one string per entry
+-- joined again, which was most of this script's time on long lists.
+local function bounds(text)
+  local starts, ends, pos, last = {}, {}, 2, #text - 1
+  if last < pos then return starts, ends end
   while true do
     local s = string.find(text, ',\\n', pos, true)
+    starts[#starts + 1] = pos
     if not s or s > last then
-      list[#list + 1] = string.sub(text, pos, last)
-      return list
+      ends[#ends + 1] = last
+      return starts, ends
     end
-    list[#list + 1] = string.sub(text, pos, s - 1)
+    ends[#ends + 1] = s - 1
     pos = s + 2
   end
 end
@@ -98,14 +102,16 @@ for i = 1, #KEYS / 3 do
         local l = lists
         for _ = 1, nl do
           local name, count, ns = ARGV[l], tonumber(ARGV[l + 1]), tonumber(ARGV[l + 2])
-          local stored = entries(redis.call('HGET', kp, name) or '[]')
-          if #stored ~= count then status = 'conflict' break end
+          local text = redis.call('HGET', kp, name) or '[]'
+          local starts, ends = bounds(text)
+          if #starts ~= count then status = 'conflict' break end
           local parts = {}
           for k = l + 3, l + 2 + ns do
             local seg = ARGV[k]
             if string.byte(seg, 1) == 114 then
               local from, to = string.match(seg, '^r(%d+):(%d+)$')
-              for e = tonumber(from) + 1, tonumber(to) do parts[#parts + 1] = stored[e] end
+              from, to = tonumber(from) + 1, tonumber(to)
+              if from <= to then parts[#parts + 1] = string.sub(text, starts[from], ends[to]) end
             else
               parts[#parts + 1] = seg
             end
