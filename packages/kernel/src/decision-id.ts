@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { RandomPool } from './random-pool.ts';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base32: sorts as text in time order
+const entropy = new RandomPool();
 
 /**
  * A decision id that sorts by time (ULID layout: 48-bit milliseconds, then 80 random bits).
@@ -16,12 +17,14 @@ export function newDecisionId(atMs: number): string {
     time = ALPHABET[t % 32] + time;
     t = Math.floor(t / 32);
   }
-  const bytes = randomBytes(10);
+  const { bytes, at } = entropy.take(10);
   let rand = '';
   for (let i = 0; i < 16; i++) {
     const bit = i * 5;
-    const byte = bit >> 3;
-    const v = (((bytes[byte] ?? 0) << 8) | (bytes[byte + 1] ?? 0)) >> (11 - (bit & 7));
+    const byte = at + (bit >> 3);
+    // The byte after the tenth is the next id's (and would be shifted out anyway).
+    const next = (bit >> 3) < 9 ? (bytes[byte + 1] ?? 0) : 0;
+    const v = (((bytes[byte] ?? 0) << 8) | next) >> (11 - (bit & 7));
     rand += ALPHABET[v & 31];
   }
   return `dec_${time}${rand}`;

@@ -1,19 +1,41 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** A short, stable hash of any JSON-serialisable value (key order normalised). */
 export function fingerprint(value: unknown): string {
-  return createHash('sha256').update(stableStringify(value)).digest('base64url').slice(0, 22);
+  return hash('sha256', stableStringify(value), 'base64url').slice(0, 22);
 }
 
-/** JSON with object keys sorted, so equal values hash equally. */
+const byText = (a: unknown, b: unknown) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
+
+/**
+ * JSON with object keys sorted, so equal values hash equally. Seeds and fingerprints of stored
+ * decisions are made of it, so its output must never change: it is written as loops (this runs on
+ * every decision) but gives what the original `entries → filter → sort → map → join` gave, array
+ * holes written as nothing included (test).
+ */
 export function stableStringify(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      if (i in value) out += stableStringify(value[i]);
+    }
+    return `${out}]`;
+  }
   // Maps and Sets (common in learned snapshots) hash by their entries, not as `{}`.
-  if (value instanceof Map) return `Map${stableStringify([...value.entries()].sort(([a], [b]) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0)))}`;
+  if (value instanceof Map) return `Map${stableStringify([...value.entries()].sort(([a], [b]) => byText(a, b)))}`;
   if (value instanceof Set) return `Set${stableStringify([...value].map(stableStringify).sort())}`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
+  const object = value as Record<string, unknown>;
+  // Default sort compares UTF-16 code units, as `a < b` does.
+  const keys = Object.keys(object).sort();
+  let out = '{';
+  let first = true;
+  for (const key of keys) {
+    const v = object[key];
+    if (v === undefined) continue;
+    out += `${first ? '' : ','}${JSON.stringify(key)}:${stableStringify(v)}`;
+    first = false;
+  }
+  return `${out}}`;
 }

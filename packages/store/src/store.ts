@@ -33,8 +33,11 @@ export interface ProfileVersions {
 /** The current decision of a customer, as the store keeps it: opaque to the store. */
 export interface StoredDecisionRecord {
   readonly decisionId: string;
-  /** The serialised decision with its inputs (JSON). */
-  readonly payload: string;
+  /**
+   * The serialised decision with its inputs, as UTF-8 bytes (opaque to the store). A store may keep
+   * this very buffer and hand it back on reads: neither side changes it after writing.
+   */
+  readonly payload: Buffer;
 }
 
 /** The outcome of a compare-and-set on the current decision. */
@@ -105,6 +108,8 @@ export interface CustomerStore {
 
   /** The catalog as of now; a synchronous view kept current in process. */
   catalog(): CatalogView;
+  /** True when decision payloads are kept as the very buffers given, in this process (memory): readers may share them. */
+  readonly keepsPayloadBytes?: boolean;
   upsertProducts(products: readonly Product[]): Promise<number>;
   upsertStores(stores: readonly Store[]): Promise<number>;
   upsertOffers(offers: readonly Offer[]): Promise<number>;

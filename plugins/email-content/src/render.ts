@@ -8,6 +8,36 @@ export function escapeHtml(value: string): string {
 /** Values a template may name. */
 export type TemplateValues = Readonly<Record<string, string | number | undefined>>;
 
+const PLACEHOLDER = /\{\{(\{)?\s*([A-Za-z][\w]*)\s*\}\}(\})?/g;
+
+/** A template cut once at its placeholders: the text between them (one more than there are placeholders), and each placeholder. */
+interface CompiledTemplate {
+  readonly texts: readonly string[];
+  readonly slots: readonly { readonly name: string; readonly fragment: boolean }[];
+}
+
+// Templates are a handful of option strings: each is cut once instead of scanned by a regex per render.
+const compiled = new Map<string, CompiledTemplate>();
+
+function compile(template: string): CompiledTemplate {
+  let found = compiled.get(template);
+  if (found === undefined) {
+    const texts: string[] = [];
+    const slots: { name: string; fragment: boolean }[] = [];
+    let last = 0;
+    for (const match of template.matchAll(PLACEHOLDER)) {
+      texts.push(template.slice(last, match.index));
+      slots.push({ name: match[2] as string, fragment: match[1] === '{' && match[3] === '}' });
+      last = match.index + match[0].length;
+    }
+    texts.push(template.slice(last));
+    found = { texts, slots };
+    if (compiled.size >= 256) compiled.clear();
+    compiled.set(template, found);
+  }
+  return found;
+}
+
 /**
  * Fills a template. In HTML mode `{{name}}` is HTML-escaped and `{{{name}}}` is inserted as
  * is (for fragments the plugin built from escaped parts, such as `{{{imageTag}}}`); in text mode
@@ -18,10 +48,13 @@ export type TemplateValues = Readonly<Record<string, string | number | undefined
  * render('<p>{{name}}</p>', { name: 'Fig & Cedar' }, 'html'); // '<p>Fig &amp; Cedar</p>'
  */
 export function render(template: string, values: TemplateValues, mode: 'html' | 'text'): string {
-  return template.replace(/\{\{(\{)?\s*([A-Za-z][\w]*)\s*\}\}(\})?/g, (_match, open: string | undefined, name: string, close: string | undefined) => {
+  const { texts, slots } = compile(template);
+  let out = texts[0] as string;
+  for (let i = 0; i < slots.length; i++) {
+    const { name, fragment } = slots[i]!;
     const value = values[name];
     const text = value === undefined ? '' : String(value);
-    const raw = mode === 'text' || (open === '{' && close === '}');
-    return raw ? text : escapeHtml(text);
-  });
+    out += (mode === 'text' || fragment ? text : escapeHtml(text)) + (texts[i + 1] as string);
+  }
+  return out;
 }

@@ -48,17 +48,15 @@ export type CurrentResult =
     };
 
 /**
+ * `channelBytes`: the channel decision's JSON as UTF-8, held as it is (off the JS heap, never traced).
  * `fresh`: the decision object when it was just computed here. The first renders use it instead of
  * parsing the bytes back; it is let go once the request that computed it is answered.
  */
-function toCurrent({ meta, channelJson }: ServedDecision, fresh?: ChannelDecision): CurrentDecision {
+function toCurrent(meta: DecisionMeta, channelBytes: Buffer, fresh?: ChannelDecision): CurrentDecision {
   const rendered = new Map<string, unknown>();
-  // UTF-8 bytes: off the JS heap, half a two-byte string's size, and no hold on the stored payload
-  // the JSON text was cut from.
-  const bytes = Buffer.from(channelJson, 'utf8');
   let held = fresh;
   if (held !== undefined) setImmediate(() => (held = undefined));
-  const decision = () => held ?? (JSON.parse(bytes.toString('utf8')) as ChannelDecision);
+  const decision = () => held ?? (JSON.parse(channelBytes.toString('utf8')) as ChannelDecision);
   return {
     decisionId: meta.decisionId,
     customerId: meta.customerId,
@@ -204,8 +202,9 @@ export class DecisionService {
     );
   }
 
-  #remember(customerId: string, stored: ServedDecision, fresh?: ChannelDecision): CurrentDecision {
-    const current = toCurrent(stored, fresh);
+  #remember(customerId: string, { meta, channelBytes }: ServedDecision, fresh?: ChannelDecision): CurrentDecision {
+    // A view pins the whole payload it was cut from: share it only with a store that keeps that payload anyway.
+    const current = toCurrent(meta, this.options.store.keepsPayloadBytes === true ? channelBytes : Buffer.from(channelBytes), fresh);
     this.#cache.set(customerId, current);
     return current;
   }
@@ -238,7 +237,7 @@ export class DecisionService {
     if (!put.ok && !put.current && expected !== null) put = await store.putCurrentDecision(profile.customerId, record, null, ttl);
     if (!put.ok && put.current) return this.#remember(profile.customerId, readServedDecision(put.current.payload));
     await store.saveDecision(record, profile.customerId, this.#retention);
-    return this.#remember(profile.customerId, { meta: stored.meta, channelJson: encoded.channelJson }, encoded.channel);
+    return this.#remember(profile.customerId, { meta: stored.meta, channelBytes: encoded.channelBytes }, encoded.channel);
   }
 
   /** Unknown identifiers: a non-personalised decision, no profile created, nothing stored. */
@@ -249,6 +248,6 @@ export class DecisionService {
     const decision = degraded.length > 0 ? { ...computed, degraded: [...degraded, ...computed.degraded] } : computed;
     const meta = { decisionId: decision.decisionId, customerId: decision.customerId, profileVersion: 0, catalogVersion: this.options.store.catalog().version, configFingerprint: this.options.kernel.configFingerprint, issuedAtMs: at, validUntilMs: Date.parse(decision.validUntil) };
     const channel = forChannels(decision);
-    return toCurrent({ meta, channelJson: JSON.stringify(channel) }, channel);
+    return toCurrent(meta, Buffer.from(JSON.stringify(channel), 'utf8'), channel);
   }
 }

@@ -3,7 +3,8 @@ import type { CatalogView, ContactRecord, CustomerEvent, Identifiers, Profile } 
 /** A current decision as a store keeps it: opaque bytes under an id. */
 export interface DecisionRecord {
   readonly decisionId: string;
-  readonly payload: string;
+  /** UTF-8 text (see stored-decision.ts). A store may keep this very buffer: nobody changes it after writing. */
+  readonly payload: Buffer;
 }
 
 /**
@@ -16,6 +17,12 @@ export interface DecisionStorePort {
   /** A profile's versions alone, when the store can answer without reading the profile (null: read it). */
   profileVersions?(customerId: string): Promise<Pick<Profile, 'version' | 'materialVersion'> | null>;
   catalog(): CatalogView;
+  /**
+   * True when the store keeps the very payload buffers it is given, in this process (the memory
+   * store): a held decision may then keep a view into one at no cost. Otherwise the view would pin
+   * a whole payload the store no longer needs, and the held decision copies its part out.
+   */
+  readonly keepsPayloadBytes?: boolean;
   contactHistory(customerId: string): Promise<readonly ContactRecord[]>;
   ingest(events: readonly CustomerEvent[]): Promise<readonly { status: string; customerId?: string; material?: boolean }[]>;
   getCurrentDecision(customerId: string): Promise<DecisionRecord | null>;

@@ -9,7 +9,7 @@ const decision = {
   validUntil: '2026-11-23T13:00:00.000Z',
   offers: [],
   recommendations: [],
-  content: [{ kind: 'text', text: 'two\nlines and a "quote"' }],
+  content: [{ kind: 'text', text: 'two\nlines, a "quote" and 18,50 € (beyond Latin-1)' }],
   degraded: [],
   insights: {},
   explanation: { inputs: { profileVersion: 3 }, contributions: [], arbitration: [] },
@@ -31,16 +31,27 @@ describe('the stored decision payload', () => {
     expect(readDecisionMeta(payload)).toEqual(stored.meta);
     const served = readServedDecision(payload);
     expect(served.meta).toEqual(stored.meta);
-    expect(JSON.parse(served.channelJson)).toEqual(forChannels(decision));
-    expect(JSON.parse(served.channelJson).explanation).toEqual({ inputs: { profileVersion: 3 } });
-    expect(served.channelJson).not.toContain('contributions');
+    const channelJson = served.channelBytes.toString('utf8');
+    expect(JSON.parse(channelJson)).toEqual(forChannels(decision));
+    expect(JSON.parse(channelJson).explanation).toEqual({ inputs: { profileVersion: 3 } });
+    expect(channelJson).not.toContain('contributions');
+  });
+
+  it('is the UTF-8 of its four JSON lines, and hands back the channel line as a view of it', () => {
+    const encoded = encodeStoredDecision(stored);
+    const { contributions, arbitration } = decision.explanation;
+    const lines = [stored.meta, forChannels(decision), { contributions, arbitration }, stored.replay].map((part) => JSON.stringify(part));
+    expect(encoded.payload.equals(Buffer.from(lines.join('\n'), 'utf8'))).toBe(true);
+    expect(encoded.channelBytes.toString('utf8')).toBe(lines[1]);
+    expect(encoded.channelBytes.buffer).toBe(encoded.payload.buffer);
+    expect(encoded.channel).toEqual(forChannels(decision));
   });
 
   it('still reads payloads written as one JSON object', () => {
     const { decisionId: _id, customerId: _customer, ...olderMeta } = stored.meta;
-    const legacy = JSON.stringify({ ...stored, meta: olderMeta });
+    const legacy = Buffer.from(JSON.stringify({ ...stored, meta: olderMeta }), 'utf8');
     expect(parseStoredDecision(legacy)).toEqual(stored);
     expect(readDecisionMeta(legacy)).toEqual(stored.meta);
-    expect(JSON.parse(readServedDecision(legacy).channelJson)).toEqual(forChannels(decision));
+    expect(JSON.parse(readServedDecision(legacy).channelBytes.toString('utf8'))).toEqual(forChannels(decision));
   });
 });

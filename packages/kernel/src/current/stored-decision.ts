@@ -1,4 +1,6 @@
 import type { ContactRecord, Decision, DecisionContext, Profile } from '@omnikernel/sdk';
+import { compactContributions, expandContributions } from './compact-explanation.ts';
+import { utf8Lines } from './utf8-lines.ts';
 
 /** What a decision was issued for: enough to tell whether it still holds. */
 export interface DecisionMeta {
@@ -33,68 +35,74 @@ export function forChannels(decision: Decision | ChannelDecision): ChannelDecisi
   return { ...decision, explanation: { inputs: decision.explanation.inputs } };
 }
 
-/** A stored decision as served: its meta, and the channel decision as JSON text (parsed only to render). */
+/** A stored decision as served: its meta, and the channel decision's JSON as UTF-8 bytes (parsed only to render). */
 export interface ServedDecision {
   readonly meta: DecisionMeta;
-  readonly channelJson: string;
+  /** A view into the payload it was read from: copy it to hold it without the rest. */
+  readonly channelBytes: Buffer;
 }
 
 /*
- * The payload is four JSON documents, one per line: meta, the decision as channels see it, the rest
- * of its explanation (contributions, arbitration), the replay inputs. JSON.stringify never writes a
- * raw line break, so a reader takes what it needs: the meta alone to judge staleness (a stale
- * decision is never parsed), the channel decision as text to serve, everything for an explanation or
- * a replay. Payloads written as one JSON object (before this format) are still read.
+ * The payload is four JSON documents, one per line, as UTF-8 bytes: meta, the decision as channels
+ * see it, the rest of its explanation (contributions, arbitration; content blocks the decision
+ * holds are stored as a range of its `content`, see compact-explanation.ts), the replay inputs.
+ * JSON.stringify never writes a raw line break, so a reader takes what it needs: the meta alone to
+ * judge staleness (a stale decision is never parsed), the channel decision's bytes to serve,
+ * everything for an explanation or a replay. Payloads written as one JSON object (before this
+ * format) are still read.
  */
 
-/** The payload, and the channel decision with its JSON text (which the payload holds) for the caller to serve. */
-export function encodeStoredDecision(stored: StoredDecision): { payload: string; channel: ChannelDecision; channelJson: string } {
+const NEWLINE = 0x0a;
+
+/** The payload, and the channel decision with its bytes (a view into the payload) for the caller to serve. */
+export function encodeStoredDecision(stored: StoredDecision): { payload: Buffer; channel: ChannelDecision; channelBytes: Buffer } {
   const { contributions, arbitration } = stored.decision.explanation;
   const channel = forChannels(stored.decision);
-  const channelJson = JSON.stringify(channel);
-  const payload = [JSON.stringify(stored.meta), channelJson, JSON.stringify({ contributions, arbitration }), JSON.stringify(stored.replay)].join('\n');
-  return { payload, channel, channelJson };
+  const detail = { contributions: compactContributions(contributions, stored.decision.content), arbitration };
+  const { bytes, ranges } = utf8Lines([JSON.stringify(stored.meta), JSON.stringify(channel), JSON.stringify(detail), JSON.stringify(stored.replay)]);
+  const [start, end] = ranges[1] as readonly [number, number];
+  return { payload: bytes, channel, channelBytes: bytes.subarray(start, end) };
 }
 
-/** Every line of a payload, or null for a payload written as one JSON object. */
-function linesOf(payload: string): string[] | null {
-  return payload.indexOf('\n') < 0 ? null : payload.split('\n');
+/** Every line of a payload as text, or null for a payload written as one JSON object. */
+function linesOf(payload: Buffer): string[] | null {
+  return payload.indexOf(NEWLINE) < 0 ? null : payload.toString('utf8').split('\n');
 }
 
-function legacyMeta(legacy: StoredDecision): DecisionMeta {
-  return { ...legacy.meta, decisionId: legacy.decision.decisionId, customerId: legacy.decision.customerId };
+function legacyOf(payload: Buffer): StoredDecision {
+  const legacy = JSON.parse(payload.toString('utf8')) as StoredDecision;
+  return { ...legacy, meta: { ...legacy.meta, decisionId: legacy.decision.decisionId, customerId: legacy.decision.customerId } };
 }
 
-export function parseStoredDecision(payload: string): StoredDecision {
+export function parseStoredDecision(payload: Buffer): StoredDecision {
   const lines = linesOf(payload);
-  if (lines === null) {
-    const legacy = JSON.parse(payload) as StoredDecision;
-    return { ...legacy, meta: legacyMeta(legacy) };
-  }
+  if (lines === null) return legacyOf(payload);
   const [meta, channel, detail, replay] = lines as [string, string, string, string];
   const decision = JSON.parse(channel) as ChannelDecision;
+  const { contributions, arbitration } = JSON.parse(detail) as Pick<Decision['explanation'], 'contributions' | 'arbitration'>;
+  const explanation = { inputs: decision.explanation.inputs, contributions: expandContributions(contributions, decision.content), arbitration };
   return {
     meta: JSON.parse(meta) as DecisionMeta,
-    decision: { ...decision, explanation: { inputs: decision.explanation.inputs, ...(JSON.parse(detail) as Omit<Decision['explanation'], 'inputs'>) } },
+    decision: { ...decision, explanation },
     replay: JSON.parse(replay) as StoredDecision['replay'],
   };
 }
 
-/** The meta of a stored decision, without parsing the rest. */
-export function readDecisionMeta(payload: string): DecisionMeta {
-  const end = payload.indexOf('\n');
-  return end < 0 ? legacyMeta(JSON.parse(payload) as StoredDecision) : (JSON.parse(payload.slice(0, end)) as DecisionMeta);
+/** The meta of a stored decision, without parsing (or decoding) the rest. */
+export function readDecisionMeta(payload: Buffer): DecisionMeta {
+  const end = payload.indexOf(NEWLINE);
+  return end < 0 ? legacyOf(payload).meta : (JSON.parse(payload.toString('utf8', 0, end)) as DecisionMeta);
 }
 
-/** The meta and the channel decision's JSON text of a stored decision; nothing else is parsed. */
-export function readServedDecision(payload: string): ServedDecision {
-  const first = payload.indexOf('\n');
+/** The meta and the channel decision's bytes of a stored decision; nothing else is parsed. */
+export function readServedDecision(payload: Buffer): ServedDecision {
+  const first = payload.indexOf(NEWLINE);
   if (first < 0) {
-    const legacy = JSON.parse(payload) as StoredDecision;
-    return { meta: legacyMeta(legacy), channelJson: JSON.stringify(forChannels(legacy.decision)) };
+    const legacy = legacyOf(payload);
+    return { meta: legacy.meta, channelBytes: Buffer.from(JSON.stringify(forChannels(legacy.decision)), 'utf8') };
   }
-  const second = payload.indexOf('\n', first + 1);
-  return { meta: JSON.parse(payload.slice(0, first)) as DecisionMeta, channelJson: payload.slice(first + 1, second) };
+  const second = payload.indexOf(NEWLINE, first + 1);
+  return { meta: JSON.parse(payload.toString('utf8', 0, first)) as DecisionMeta, channelBytes: payload.subarray(first + 1, second) };
 }
 
 /** Why the current decision must be renewed, or null while it still holds. */

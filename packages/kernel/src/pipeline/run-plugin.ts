@@ -1,6 +1,7 @@
-import { contributionSchema, ErrorCodes, type Contribution, type DecideInput, type Degradation, type StateSnapshot } from '@omnikernel/sdk';
+import { ErrorCodes, type Contribution, type DecideInput, type Degradation, type StateSnapshot } from '@omnikernel/sdk';
 import { SpanAttributes, SpanNames, withSpan } from '../tracing.ts';
 import type { RuntimePlugin } from '../registry/runtime-plugin.ts';
+import { checkContribution } from './check-contribution.ts';
 
 /** What every plugin of a decision shares; the kernel adds options, signal, snapshot and logger. */
 export type SharedInput = Omit<DecideInput, 'options' | 'signal' | 'snapshot' | 'logger'>;
@@ -35,14 +36,22 @@ export async function runPlugin(
   return withSpan(SpanNames.plugin, { [SpanAttributes.pluginName]: plugin.name, [SpanAttributes.decisionId]: options.decisionId }, async (span) => {
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
-      timer = setTimeout(() => resolve(TIMED_OUT), plugin.timeoutMs);
-    });
     const started = performance.now();
     plugin.stats.calls += 1;
     try {
       const input: DecideInput = { ...shared, options: plugin.options, signal: controller.signal, snapshot, logger: plugin.logger };
-      const result = await Promise.race([Promise.resolve().then(() => plugin.definition.decide(input)), deadline]);
+      await undefined; // decide runs in a microtask, as it always has: a plugin never runs inside its caller's turn
+      const answer = plugin.definition.decide(input);
+      // A synchronous answer is complete: no deadline could have interrupted it (a timer cannot fire
+      // while decide runs), so none is set. A promise races the rest of the plugin's time.
+      const result = isThenable(answer)
+        ? await Promise.race([
+            answer,
+            new Promise<typeof TIMED_OUT>((resolve) => {
+              timer = setTimeout(() => resolve(TIMED_OUT), Math.max(0, plugin.timeoutMs - (performance.now() - started)));
+            }),
+          ])
+        : answer;
       if (result === TIMED_OUT) {
         controller.abort(new Error(`plugin '${plugin.name}' timed out after ${plugin.timeoutMs} ms`));
         plugin.stats.timeouts += 1;
@@ -50,10 +59,9 @@ export async function runPlugin(
         span.setAttribute(SpanAttributes.outcome, 'timeout');
         return fail(ErrorCodes.PLUGIN_TIMEOUT, `no answer within ${plugin.timeoutMs} ms`);
       }
-      const parsed = contributionSchema.safeParse(result ?? {});
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const message = `invalid contribution at '${issue?.path.join('.') || '(root)'}': ${issue?.message}`;
+      const checked = checkContribution(result ?? {});
+      if (!checked.ok) {
+        const { message } = checked;
         plugin.stats.failures += 1;
         plugin.breaker.failure(message);
         span.setAttribute(SpanAttributes.outcome, 'invalid');
@@ -61,7 +69,7 @@ export async function runPlugin(
       }
       plugin.breaker.success();
       span.setAttribute(SpanAttributes.outcome, 'ok');
-      return { ok: true, plugin, contribution: parsed.data as Contribution, snapshotVersion };
+      return { ok: true, plugin, contribution: checked.contribution, snapshotVersion };
     } catch (error) {
       const err = error as Error & { code?: string };
       plugin.stats.failures += 1;
@@ -74,8 +82,12 @@ export async function runPlugin(
       plugin.breaker.failure(String(err?.message ?? err));
       return fail(ErrorCodes.PLUGIN_THREW, String(err?.message ?? err));
     } finally {
-      clearTimeout(timer);
+      if (timer !== undefined) clearTimeout(timer);
       plugin.stats.totalMs += performance.now() - started;
     }
   });
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 }

@@ -7,7 +7,7 @@ import { insertByTime } from '../projection/lists.ts';
 import { toContact } from '../ingest/to-contact.ts';
 import type { ChangeNotice, CustomerStore } from '../store.ts';
 import { ingestInMemory } from './memory-ingest.ts';
-import { readRecord, recordKeeper } from './kept-record.ts';
+import type { KeptRecord } from './kept-record.ts';
 import { createMemoryPluginState } from './memory-plugin-state.ts';
 import type { PluginStateData } from './memory-plugin-state.ts';
 import { canonical, createMemoryState, erase, isSeen, markSeen, slotOf } from './memory-state.ts';
@@ -47,7 +47,6 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CustomerSto
   const maxKept = options.maxKeptDecisions ?? 100_000;
   const normalize: NormalizeOptions = options.defaultRegion === undefined ? {} : { defaultRegion: options.defaultRegion };
   const state = createMemoryState();
-  const keepRecord = recordKeeper();
   const pluginData: PluginStateData = new Map();
   const listeners = new Set<(notice: ChangeNotice) => void>();
   let catalogData: CatalogData = EMPTY_CATALOG;
@@ -63,13 +62,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CustomerSto
     return items.length;
   };
   /** The current decision of a customer as kept (bytes), while it has not expired. */
-  const liveRecord = (id: string) => {
+  const liveRecord = (id: string): KeptRecord | null => {
     const held = state.slots.get(canonical(state, id))?.decision;
     return held && held.expiresAt > now() ? held.record : null;
-  };
-  const liveDecision = (id: string) => {
-    const kept = liveRecord(id);
-    return kept === null ? null : readRecord(kept);
   };
 
   return {
@@ -113,6 +108,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CustomerSto
     },
 
     catalog: () => catalogView,
+    keepsPayloadBytes: true,
     upsertProducts: (products: readonly Product[]) => upsert('products', products),
     upsertStores: (stores: readonly Store[]) => upsert('stores', stores),
     upsertOffers: (offers: readonly Offer[]) => upsert('offers', offers),
@@ -121,21 +117,21 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CustomerSto
     },
 
     async getCurrentDecision(customerId) {
-      return liveDecision(customerId);
+      return liveRecord(customerId);
     },
     async currentDecisionId(customerId) {
       return liveRecord(customerId)?.decisionId ?? null;
     },
     async putCurrentDecision(customerId, record, expectedDecisionId, ttlSeconds) {
-      if ((liveRecord(customerId)?.decisionId ?? null) !== expectedDecisionId) return { ok: false, current: liveDecision(customerId) };
+      if ((liveRecord(customerId)?.decisionId ?? null) !== expectedDecisionId) return { ok: false, current: liveRecord(customerId) };
       const id = canonical(state, customerId);
-      slotOf(state, id).decision = { record: keepRecord(record), expiresAt: now() + ttlSeconds * 1000 };
+      slotOf(state, id).decision = { record: { decisionId: record.decisionId, payload: record.payload }, expiresAt: now() + ttlSeconds * 1000 };
       emit([{ kind: 'decision', customerId: id }]);
       return { ok: true };
     },
     async saveDecision(record, customerId, retentionSeconds) {
       const id = canonical(state, customerId);
-      state.decisions.set(record.decisionId, { record: keepRecord(record), customerId: id, expiresAt: now() + retentionSeconds * 1000 });
+      state.decisions.set(record.decisionId, { record: { decisionId: record.decisionId, payload: record.payload }, customerId: id, expiresAt: now() + retentionSeconds * 1000 });
       slotOf(state, id).decisionIds.add(record.decisionId);
       // Maps iterate in insertion order: the first entries are the oldest decisions.
       for (const [oldId, kept] of state.decisions) {
@@ -147,7 +143,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CustomerSto
     async getDecision(decisionId) {
       const kept = state.decisions.get(decisionId);
       if (kept === undefined || kept.expiresAt <= now()) return null;
-      return readRecord(kept.record);
+      return kept.record;
     },
 
     async recordOutcome(outcome, opts) {

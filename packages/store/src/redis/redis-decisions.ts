@@ -5,8 +5,9 @@ import { DECISION_CAS } from './record-scripts.ts';
 
 /** The current decision of a customer (`ok:{c:<id>}:decision`, a hash with its ttl). */
 export async function getCurrentDecision(ctx: RedisContext, customerId: string): Promise<StoredDecisionRecord | null> {
-  const [id, payload] = await ctx.client.hmget(ctx.keys.decision(customerId), 'id', 'p');
-  return id == null || payload == null ? null : { decisionId: id, payload };
+  // As bytes: the payload goes on to be read as bytes, so decoding it to a string would be wasted.
+  const [id, payload] = await ctx.client.hmgetBuffer(ctx.keys.decision(customerId), 'id', 'p');
+  return id == null || payload == null ? null : { decisionId: id.toString('utf8'), payload };
 }
 
 /** Only the id of the current decision: the payload (~25 KB) stays in Redis. */
@@ -31,10 +32,10 @@ export async function putCurrentDecision(
   ])) as [number, string?, string?];
   if (reply[0] === 1) return { ok: true };
   const [, id, payload] = reply;
-  return { ok: false, current: id === undefined || payload === undefined ? null : { decisionId: id, payload } };
+  return { ok: false, current: id === undefined || payload === undefined ? null : { decisionId: id, payload: Buffer.from(payload, 'utf8') } };
 }
 
-const KEPT_MARKER = 'p:';
+const KEPT_MARKER = Buffer.from('p:', 'latin1');
 
 /** Keeps a decision by id (`ok:dec:<id>`) and lists it under the customer, so an erasure finds it. */
 export async function saveDecision(ctx: RedisContext, record: StoredDecisionRecord, customerId: string, retentionSeconds: number): Promise<void> {
@@ -44,14 +45,16 @@ export async function saveDecision(ctx: RedisContext, record: StoredDecisionReco
   await Promise.all([
     // The payload as it is behind a marker (the id is in the key): wrapping it in JSON escaped every
     // quote of ~25 KB on each decision.
-    ctx.client.set(ctx.keys.keptDecision(record.decisionId), KEPT_MARKER + record.payload, 'EX', seconds),
+    ctx.client.set(ctx.keys.keptDecision(record.decisionId), Buffer.concat([KEPT_MARKER, record.payload]), 'EX', seconds),
     ctx.client.multi().zadd(index, now + seconds * 1000, record.decisionId).zremrangebyscore(index, '-inf', now).exec(),
   ]);
 }
 
 export async function getDecision(ctx: RedisContext, decisionId: string): Promise<StoredDecisionRecord | null> {
-  const value = await ctx.client.get(ctx.keys.keptDecision(decisionId));
+  const value = await ctx.client.getBuffer(ctx.keys.keptDecision(decisionId));
   if (value === null) return null;
   // Decisions kept before the marker are JSON records `{decisionId, payload}`, which start with `{`.
-  return value.startsWith(KEPT_MARKER) ? { decisionId, payload: value.slice(KEPT_MARKER.length) } : (JSON.parse(value) as StoredDecisionRecord);
+  if (value.subarray(0, KEPT_MARKER.length).equals(KEPT_MARKER)) return { decisionId, payload: value.subarray(KEPT_MARKER.length) };
+  const legacy = JSON.parse(value.toString('utf8')) as { decisionId: string; payload: string };
+  return { decisionId: legacy.decisionId, payload: Buffer.from(legacy.payload, 'utf8') };
 }

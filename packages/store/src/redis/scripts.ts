@@ -18,7 +18,7 @@ export function script(name: string, source: string): Script {
  * it did not run, so sending it again is safe). All keys must share one hash tag. `batch`: the
  * script serves a whole batch, and gets the connection's longer batch timeout (see `asBatch`).
  */
-export async function runScript(client: RedisClient, s: Script, keys: readonly string[], args: readonly (string | number)[], batch = false): Promise<unknown> {
+export async function runScript(client: RedisClient, s: Script, keys: readonly string[], args: readonly (string | number | Buffer)[], batch = false): Promise<unknown> {
   const send = (run: () => Promise<unknown>) => (batch ? asBatch(client, run) : run());
   try {
     return await send(() => client.evalsha(s.sha, keys.length, ...keys, ...args));

@@ -4,7 +4,8 @@ import type { ContractContext } from '../fixtures.ts';
 /** The current decision per customer (compare-and-set) and decisions kept by id. */
 export function decisionsSection({ t, store }: ContractContext): void {
   const { describe, it, expect } = t;
-  const record = (tag: string) => ({ decisionId: `dec-${tag}-${uid()}`, payload: JSON.stringify({ tag }) });
+  // Payloads are bytes; a '€' makes sure they come back as written, not re-encoded.
+  const record = (tag: string) => ({ decisionId: `dec-${tag}-${uid()}`, payload: Buffer.from(JSON.stringify({ tag, price: '18,50 €' }), 'utf8') });
 
   describe('decisions', () => {
     it('sets the current decision only over the expected one', async () => {

@@ -12,7 +12,7 @@ export function erasureSection({ t, store }: ContractContext): void {
       const [r] = await store().ingest(events);
       const id = r?.customerId as string;
       await store().recordOutcome({ id: `o-${uid()}`, type: 'shown', decisionId: 'd1', channel: 'web', occurredAt: at(3), offerId: 'f', customerId: id }, { material: false });
-      await store().putCurrentDecision(id, { decisionId: `dec-${uid()}`, payload: '{}' }, null, 60);
+      await store().putCurrentDecision(id, { decisionId: `dec-${uid()}`, payload: Buffer.from('{}') }, null, 60);
       const exported = await store().exportProfile(id);
       expect(exported?.profile.customerId).toBe(id);
       expect(exported?.events.map((e) => e.id)).toEqual([events[2]?.id, events[1]?.id, events[0]?.id]);
@@ -27,8 +27,8 @@ export function erasureSection({ t, store }: ContractContext): void {
       const [r] = await store().ingest([event('purchase', ids, { items: [{ productId: 'p', quantity: 1, price: 5 }] })]);
       const id = r?.customerId as string;
       const decisionId = `dec-${uid()}`;
-      await store().putCurrentDecision(id, { decisionId, payload: '{}' }, null, 60);
-      await store().saveDecision({ decisionId, payload: '{"x":1}' }, id, 60);
+      await store().putCurrentDecision(id, { decisionId, payload: Buffer.from('{}') }, null, 60);
+      await store().saveDecision({ decisionId, payload: Buffer.from('{"x":1}') }, id, 60);
       expect(await store().deleteProfile(id)).toBe(true);
       expect(await store().getProfile(id)).toBeNull();
       expect(await store().profileVersions(id)).toBeNull();
