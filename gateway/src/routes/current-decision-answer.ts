@@ -1,7 +1,7 @@
 import type { CurrentResult } from '@omnikernel/kernel';
-import { cacheControlFor, etagOf, matchesEtag, publicDecision } from '../channels/public-decision.ts';
+import { cacheControlFor, etagOf, matchesEtag } from '../channels/public-decision.ts';
+import { webEnvelope } from '../channels/web-envelope.ts';
 import type { GatewayDeps } from '../deps.ts';
-import { utf8 } from '../http/plain-response.ts';
 
 /** A current decision's answer, transport-free: the Hono route and the fast lane write the same one. */
 export interface CurrentDecisionAnswer {
@@ -26,7 +26,7 @@ export function currentDecisionAnswer(deps: GatewayDeps, result: CurrentResult, 
     'x-omnikernel-customer': result.status === 'known' ? 'known' : result.storeFailed ? 'unresolved' : 'unknown',
   };
   if (matchesEtag(ifNoneMatch, decisionId)) return { status: 304, headers, body: null };
-  const body = result.current.render(`web:${channel}`, (d) => utf8(JSON.stringify({ channel, decision: publicDecision(d) })));
+  const body = result.current.keep(`web:${channel}`, () => webEnvelope(channel, result.current));
   headers['content-type'] = 'application/json; charset=utf-8';
   return { status: 200, headers, body };
 }

@@ -34,8 +34,15 @@ export interface CurrentDecision {
   readonly meta: DecisionMeta;
   /** The decision as channels render it, parsed anew on each call: use `render` on request paths. */
   decision(): ChannelDecision;
+  /**
+   * The same decision as the UTF-8 bytes of its JSON, as held (do not change them). Its explanation
+   * is its last member (`forChannels`), so an envelope can be spliced around them without parsing.
+   */
+  readonly json: Buffer;
   /** Renders an envelope once per decision and keeps the result (web JSON, CTI map, e-mail HTML…). */
   render<T>(key: string, make: (decision: ChannelDecision) => T): T;
+  /** Like `render`, for an envelope made from `json` alone: the decision is not parsed for it. */
+  keep<T>(key: string, make: () => T): T;
 }
 
 export type CurrentResult =
@@ -62,8 +69,13 @@ function toCurrent(meta: DecisionMeta, channelBytes: Buffer, fresh?: ChannelDeci
     customerId: meta.customerId,
     meta,
     decision,
+    json: channelBytes,
     render<T>(key: string, make: (d: ChannelDecision) => T): T {
       if (!rendered.has(key)) rendered.set(key, make(decision()));
+      return rendered.get(key) as T;
+    },
+    keep<T>(key: string, make: () => T): T {
+      if (!rendered.has(key)) rendered.set(key, make());
       return rendered.get(key) as T;
     },
   };

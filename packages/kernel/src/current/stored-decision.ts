@@ -31,8 +31,10 @@ export interface StoredDecision {
  */
 export type ChannelDecision = Omit<Decision, 'explanation'> & { readonly explanation: Pick<Decision['explanation'], 'inputs'> };
 
+/** The channel decision, its explanation last: envelopes are spliced around its JSON's closing braces. */
 export function forChannels(decision: Decision | ChannelDecision): ChannelDecision {
-  return { ...decision, explanation: { inputs: decision.explanation.inputs } };
+  const { explanation, ...rest } = decision;
+  return { ...rest, explanation: { inputs: explanation.inputs } };
 }
 
 /** A stored decision as served: its meta, and the channel decision's JSON as UTF-8 bytes (parsed only to render). */
