@@ -11,7 +11,7 @@ import { channelIdentifierFields, localeField } from '../shared/identifier-query
 import { displayLocale } from '../shared/locale.ts';
 import { publicBaseUrl } from '../shared/public-base-url.ts';
 import { emailEnvelope, fallbackEnvelope } from './email-envelope.ts';
-import { encodedEmail, type EmailFormat, type EncodedEmail } from './encoded-envelope.ts';
+import { encodedEmail, heldEmail, type EmailFormat, type EncodedEmail } from './encoded-envelope.ts';
 import type { EmailRenderOptions } from './envelope-types.ts';
 
 export const EMAIL_CONTENT_PATH = '/v1/channels/email/content';
@@ -57,7 +57,8 @@ export function registerEmailContentRoute(app: OpenAPIHono<GatewayEnv>, deps: Ga
       const result = await deps.decisions.current(identifiers, { channel: 'email' });
       if (result.status === 'unknown') return send(c, format, fallback(deps, options, result.storeFailed ? 'error' : 'unknown-customer'), 'no-store');
       deps.metrics.decisionsServed(result.computed ? 'computed' : 'reused');
-      const encoded = result.current.render(`email:${options.locale}:${options.baseUrl}`, (d) => encodedEmail(emailEnvelope(d, options)));
+      const { current } = result;
+      const encoded = current.keep(`email:${options.locale}:${options.baseUrl}`, () => heldEmail(() => emailEnvelope(current.decision(), options)));
       return send(c, format, encoded, cacheControlFor(result.current.meta.validUntilMs, deps.now(), Math.floor(deps.settings.decisionMinAgeMs / 1000)));
     } catch (error) {
       deps.logger.warn('email content failed; serving fallback content', { requestId: c.get('requestId'), error: (error as Error).message });
@@ -79,5 +80,5 @@ function fallback(deps: GatewayDeps, options: EmailRenderOptions, reason: string
 const CONTENT_TYPES: Record<EmailFormat, string> = { html: 'text/html; charset=utf-8', text: 'text/plain; charset=utf-8', json: 'application/json' };
 
 function send(c: Context<GatewayEnv>, format: EmailFormat, encoded: EncodedEmail, cacheControl: string): Response {
-  return plainResponse(c, encoded.bytes(format), 200, { 'cache-control': cacheControl, 'x-omnikernel-fallback': String(encoded.envelope.fallback), 'content-type': CONTENT_TYPES[format] });
+  return plainResponse(c, encoded.bytes(format), 200, { 'cache-control': cacheControl, 'x-omnikernel-fallback': String(encoded.fallback), 'content-type': CONTENT_TYPES[format] });
 }

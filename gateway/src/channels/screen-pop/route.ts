@@ -1,5 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { GatewayDeps, GatewayEnv } from '../../deps.ts';
+import { plainResponse } from '../../http/plain-response.ts';
 import { requireScope } from '../../middleware/auth.ts';
 import { problemResponses } from '../../routes/openapi-helpers.ts';
 import { channelIdentifiers } from '../shared/channel-identifiers.ts';
@@ -66,7 +67,8 @@ export function registerScreenPopRoute(app: OpenAPIHono<GatewayEnv>, deps: Gatew
     if (format === 'json') {
       // The decision's part is serialised once per decision and locale; the caller's part per call.
       const members = current.render(`screen-pop:json:${locale}`, (d) => decisionViewMembers(decisionView(d, locale)));
-      return c.body(screenPopJson(caller.status, members, { customer, consent, activity }), 200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      const body = screenPopJson(caller.status, members, { customer, consent, activity }) as Uint8Array<ArrayBuffer>;
+      return plainResponse(c, body, 200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
     }
     const offerView = current.render(`screen-pop:${locale}`, (d) => decisionView(d, locale));
     const view: ScreenPopView = { status: caller.status, ...offerView, customer, consent, activity };

@@ -20,13 +20,13 @@ const callers: Pick<ScreenPopView, 'customer' | 'consent' | 'activity'>[] = [
 describe('a screen pop serialised from its decision part made once', () => {
   it.each(callers)('is JSON.stringify of the whole view, byte for byte', (caller) => {
     for (const status of ['known', 'unknown', 'fallback'] as const) {
-      expect(screenPopJson(status, decisionViewMembers(decision), caller)).toBe(JSON.stringify({ status, ...decision, ...caller }));
+      expect(screenPopJson(status, decisionViewMembers(decision), caller).toString('utf8')).toBe(JSON.stringify({ status, ...decision, ...caller }));
     }
   });
 
   it('leaves out what JSON.stringify leaves out: undefined fields, an empty decision part', () => {
     const sparse = { ...decision, nextBestOffer: undefined } as unknown as DecisionView;
-    expect(screenPopJson('known', decisionViewMembers(sparse), callers[1]!)).toBe(JSON.stringify({ status: 'known', ...sparse, ...callers[1] }));
-    expect(screenPopJson('unknown', decisionViewMembers({} as DecisionView), callers[1]!)).toBe(JSON.stringify({ status: 'unknown', ...callers[1] }));
+    expect(screenPopJson('known', decisionViewMembers(sparse), callers[1]!).toString('utf8')).toBe(JSON.stringify({ status: 'known', ...sparse, ...callers[1] }));
+    expect(screenPopJson('unknown', decisionViewMembers({} as DecisionView), callers[1]!).toString('utf8')).toBe(JSON.stringify({ status: 'unknown', ...callers[1] }));
   });
 });
