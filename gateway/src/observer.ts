@@ -1,5 +1,5 @@
 import type { Kernel } from '@omnikernel/kernel';
-import type { CustomerEvent, Logger, Outcome } from '@omnikernel/sdk';
+import type { CustomerEvent, Logger, Observation, Outcome, Profile } from '@omnikernel/sdk';
 import type { CustomerStore } from '@omnikernel/store';
 
 /** Observations run at once: bounds one group commit of a plugin's state writes (and its Redis time). */
@@ -23,19 +23,20 @@ export class Observer {
   events(applied: readonly { event: CustomerEvent; customerId: string }[]): void {
     if (applied.length === 0) return;
     this.#enqueue(async () => {
-      const customers = [...new Set(applied.map((a) => a.customerId))];
-      const profiles = new Map(await Promise.all(customers.map(async (id) => [id, await this.store.getProfile(id)] as const)));
-      // The observations of a batch run together, a chunk at a time: a plugin's state writes then
-      // reach the store in a few group commits rather than one round trip per increment. Learning
-      // is counting, so their order inside a batch does not change what is learned; batches still
-      // run one after the other.
-      for (let i = 0; i < applied.length; i += OBSERVE_CHUNK) {
-        await Promise.all(
-          applied.slice(i, i + OBSERVE_CHUNK).map(({ event, customerId }) => {
-            const profile = profiles.get(customerId);
-            return profile ? this.kernel.observe({ kind: 'event', event, customerId: profile.customerId, profile }) : undefined;
-          }),
-        );
+      const profiles = new Map<string, Profile | null>();
+      for (const { customerId } of applied) if (!profiles.has(customerId)) profiles.set(customerId, null);
+      await Promise.all([...profiles.keys()].map(async (id) => profiles.set(id, await this.store.getProfile(id))));
+      // The observations of a batch go to the kernel together, a chunk at a time, in arrival order:
+      // a plugin with `observeBatch` learns from a chunk in one call (one group commit of its state
+      // writes), and learns exactly what observing them one by one would. Batches still run one
+      // after the other.
+      const observations: Observation[] = [];
+      for (const { event, customerId } of applied) {
+        const profile = profiles.get(customerId);
+        if (profile) observations.push({ kind: 'event', event, customerId: profile.customerId, profile });
+      }
+      for (let i = 0; i < observations.length; i += OBSERVE_CHUNK) {
+        await this.kernel.observeBatch(i === 0 && observations.length <= OBSERVE_CHUNK ? observations : observations.slice(i, i + OBSERVE_CHUNK));
       }
     });
   }

@@ -13,7 +13,7 @@ import {
 import { CircuitBreaker, type BreakerOptions } from './breaker/circuit-breaker.ts';
 import { fingerprint } from './fingerprint.ts';
 import { createLogger } from './logger.ts';
-import { computeDecision, type DecideRequest } from './pipeline/decide.ts';
+import { computeDecision, preparePipeline, type DecideRequest, type PreparedPipeline } from './pipeline/decide.ts';
 import type { ContactPolicyDefaults } from './pipeline/contact-policy.ts';
 import { loadPlugins, type BuiltinPlugins } from './registry/load-plugins.ts';
 import { orderPlugins } from './registry/order-plugins.ts';
@@ -78,6 +78,12 @@ export interface Kernel {
   decide(request: DecideRequest): Promise<Decision>;
   /** Feeds an ingested event or outcome to the learning plugins (never throws). */
   observe(observation: Observation): Promise<void>;
+  /**
+   * Feeds a run of observations (an ingested batch, in arrival order) to the learning plugins at
+   * once (never throws): a plugin with `observeBatch` gets them in one call, any other `observe`
+   * per observation, concurrently.
+   */
+  observeBatch(observations: readonly Observation[]): Promise<void>;
   /** Rebuilds every learning plugin's snapshot from the state as it is now (waiting out builds already running). */
   refreshSnapshots(): Promise<void>;
   plugins(): PluginInfo[];
@@ -102,6 +108,7 @@ export function createKernel(options: KernelOptions): Kernel {
   let waves: RuntimePlugin[][] = [];
   let started = false;
   let configFingerprint = '';
+  let pipeline: PreparedPipeline | undefined;
   const settings = () => ({
     waves,
     maxRecommendations: options.maxRecommendations ?? 10,
@@ -141,6 +148,7 @@ export function createKernel(options: KernelOptions): Kernel {
       snapshots,
       state,
       stateWrites: counted ? counted.writes : () => 0,
+      spareSignal: { controller: undefined },
       stats: { calls: 0, failures: 0, timeouts: 0, totalMs: 0 },
     };
   };
@@ -170,6 +178,7 @@ export function createKernel(options: KernelOptions): Kernel {
       waves = ordered.waves.map((w) => w.map((v) => byName.get(v.definition.name) as RuntimePlugin));
       runtime = waves.flat();
       configFingerprint = fingerprint({ plugins: runtime.map((p) => p.identity), settings: { ...settings(), waves: undefined } });
+      pipeline = preparePipeline(settings());
 
       const setUp: RuntimePlugin[] = [];
       for (const p of runtime) {
@@ -189,8 +198,8 @@ export function createKernel(options: KernelOptions): Kernel {
     },
 
     decide(request) {
-      if (!started) throw new OmnikernelError(ErrorCodes.PLUGIN_INVALID, 'kernel.decide() called before kernel.start()');
-      return computeDecision(request, settings());
+      if (!started || !pipeline) throw new OmnikernelError(ErrorCodes.PLUGIN_INVALID, 'kernel.decide() called before kernel.start()');
+      return computeDecision(request, pipeline);
     },
 
     async observe(observation) {
@@ -205,6 +214,39 @@ export function createKernel(options: KernelOptions): Kernel {
           } catch (error) {
             p.logger.warn('observe failed; the observation is skipped for this plugin', { error: (error as Error).message });
           }
+        }),
+      );
+    },
+
+    async observeBatch(observations) {
+      if (observations.length === 0) return;
+      const catalog = options.catalog?.();
+      await Promise.all(
+        runtime.map(async (p) => {
+          const { observe, observeBatch } = p.definition;
+          if ((!observe && !observeBatch) || !p.state || !catalog) return;
+          const ctx = { state: p.state, catalog, options: p.options, logger: p.logger };
+          if (observeBatch) {
+            try {
+              const before = p.stateWrites();
+              const taught = await observeBatch.call(p.definition, observations, ctx);
+              if (p.stateWrites() !== before) p.snapshots?.changed(typeof taught === 'number' ? taught : observations.length);
+            } catch (error) {
+              p.logger.warn('observe failed; the observations are skipped for this plugin', { error: (error as Error).message, observations: observations.length });
+            }
+            return;
+          }
+          await Promise.all(
+            observations.map(async (observation) => {
+              try {
+                const before = p.stateWrites();
+                await (observe as NonNullable<typeof observe>).call(p.definition, observation, ctx);
+                if (p.stateWrites() !== before) p.snapshots?.changed();
+              } catch (error) {
+                p.logger.warn('observe failed; the observation is skipped for this plugin', { error: (error as Error).message });
+              }
+            }),
+          );
         }),
       );
     },

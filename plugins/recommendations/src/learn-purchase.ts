@@ -1,8 +1,10 @@
-import type { CustomerEvent, Profile } from '@omnikernel/sdk';
+import type { CustomerEvent, PluginStateWriter, Profile } from '@omnikernel/sdk';
 import { basketOf } from './basket.ts';
-import type { Ctx } from './observe.ts';
-import { addPairs, weights } from './pairs.ts';
+import type { RecommendationsOptions } from './options.ts';
+import { addPairs, addWeights } from './pairs.ts';
+import type { StateWrites } from './pairs.ts';
 import { countBuyers, weekOf } from './popularity.ts';
+import type { WeekClock } from './popularity.ts';
 import { keys, scopes } from './state-keys.ts';
 
 /**
@@ -11,20 +13,23 @@ import { keys, scopes } from './state-keys.ts';
  * a buyer this week, overall, in the customer's country and in the store, unless the customer
  * already bought it earlier that week (a wholesaler's daily orders count once a week).
  */
-export async function learnPurchase(event: CustomerEvent, profile: Profile, { state, options }: Ctx): Promise<boolean> {
+export async function learnPurchase(event: CustomerEvent, profile: Profile, state: PluginStateWriter, writes: StateWrites, clock: WeekClock, options: RecommendationsOptions): Promise<boolean> {
   const basket = basketOf(event, profile);
   if (!basket) return false;
   const { basketWeight, crossBasketWeight, maxBasketItems } = options.learning;
   const paired = basket.productIds.slice(0, maxBasketItems);
-  await addPairs(state, paired, paired, basketWeight);
-  await state.hincrMany(keys.occurrences, weights(basket.productIds, basketWeight));
+  addPairs(writes, paired, paired, basketWeight);
+  addWeights(writes, keys.occurrences, basket.productIds, basketWeight);
 
   const week = weekOf(event.occurredAt);
   const earlier = new Set<string>();
   const thisWeek = new Set<string>();
   for (const purchase of profile.purchases) {
     if (purchase.orderId === basket.orderId) continue;
-    const sameWeek = weekOf(purchase.at) === week; // once per order, not per line
+    const purchaseWeek = weekOf(purchase.at); // once per order, not per line
+    // Without cross-basket pairs, nothing of another week matters.
+    if (crossBasketWeight <= 0 && purchaseWeek !== week) continue;
+    const sameWeek = purchaseWeek === week;
     for (const item of purchase.items) {
       earlier.add(item.productId);
       if (sameWeek) thisWeek.add(item.productId);
@@ -33,10 +38,10 @@ export async function learnPurchase(event: CustomerEvent, profile: Profile, { st
   if (crossBasketWeight > 0) {
     const inBasket = new Set(basket.productIds);
     const before = [...earlier].filter((id) => !inBasket.has(id)).slice(0, maxBasketItems);
-    await addPairs(state, before, paired, crossBasketWeight);
+    addPairs(writes, before, paired, crossBasketWeight);
   }
-  const buyers = basket.productIds.filter((id) => !thisWeek.has(id));
+  const buyers = thisWeek.size === 0 ? basket.productIds : basket.productIds.filter((id) => !thisWeek.has(id));
   const where = [scopes.all, ...(profile.country ? [scopes.country(profile.country)] : []), ...(basket.storeId ? [scopes.store(basket.storeId)] : [])];
-  if (buyers.length > 0) await countBuyers(state, buyers, week, where, options);
+  if (buyers.length > 0) await countBuyers(state, writes, clock, buyers, week, where, options);
   return true;
 }

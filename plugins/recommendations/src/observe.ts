@@ -2,7 +2,8 @@ import type { Observation, ObserveContext, Profile } from '@omnikernel/sdk';
 import { itemIds } from './basket.ts';
 import { learnPurchase } from './learn-purchase.ts';
 import type { RecommendationsOptions } from './options.ts';
-import { addPairs, weights } from './pairs.ts';
+import { addPairs, addWeights, StateWrites } from './pairs.ts';
+import type { WeekClock } from './popularity.ts';
 import { keys } from './state-keys.ts';
 
 /** What `observe` gets besides the observation. */
@@ -16,33 +17,52 @@ export type Ctx = ObserveContext<RecommendationsOptions>;
  * per country and per store. Outcomes teach nothing here.
  */
 export async function observeRecommendations(observation: Observation, ctx: Ctx): Promise<void> {
-  if (observation.kind !== 'event') return;
-  const { event, profile } = observation;
-  let changed = false;
-  if (event.type === 'purchase') changed = await learnPurchase(event, profile, ctx);
-  else if (event.type === 'product_viewed') changed = await learnView(event.properties.productId, profile, ctx);
-  else if (event.type === 'call' || event.type === 'chat') changed = await learnConversation(itemIds(event.properties.productIds), profile, ctx);
-  if (changed) await ctx.state.incr(keys.observed);
+  await observeRecommendationsBatch([observation], ctx);
 }
 
-async function learnView(productId: unknown, profile: Profile, { state, options }: Ctx): Promise<boolean> {
+/**
+ * `observeRecommendations` over a run of observations, in order, with their increments sent
+ * together (see `StateWrites`: the same state, bit for bit, as observing them one by one).
+ * Returns how many taught something.
+ */
+export async function observeRecommendationsBatch(observations: readonly Observation[], { state, options }: Ctx): Promise<number> {
+  const writes = new StateWrites();
+  const clock: WeekClock = { newest: undefined };
+  let taught = 0;
+  for (const observation of observations) {
+    if (observation.kind !== 'event') continue;
+    const { event, profile } = observation;
+    let changed = false;
+    if (event.type === 'purchase') changed = await learnPurchase(event, profile, state, writes, clock, options);
+    else if (event.type === 'product_viewed') changed = learnView(event.properties.productId, profile, writes, options);
+    else if (event.type === 'call' || event.type === 'chat') changed = learnConversation(itemIds(event.properties.productIds), profile, writes, options);
+    if (changed) {
+      writes.observed();
+      taught++;
+    }
+  }
+  await writes.flush(state);
+  return taught;
+}
+
+function learnView(productId: unknown, profile: Profile, writes: StateWrites, options: RecommendationsOptions): boolean {
   if (typeof productId !== 'string' || productId === '') return false;
   const { viewWeight, viewWindow } = options.learning;
   const others = recentViews(profile, viewWindow, productId);
-  await addPairs(state, [productId], others, viewWeight);
-  await addPairs(state, others, [productId], viewWeight);
-  await state.hincr(keys.occurrences, productId, viewWeight);
+  addPairs(writes, [productId], others, viewWeight);
+  addPairs(writes, others, [productId], viewWeight);
+  writes.hincr(keys.occurrences, productId, viewWeight);
   return true;
 }
 
-async function learnConversation(productIds: string[], profile: Profile, { state, options }: Ctx): Promise<boolean> {
+function learnConversation(productIds: string[], profile: Profile, writes: StateWrites, options: RecommendationsOptions): boolean {
   const discussed = [...new Set(productIds)];
   if (discussed.length === 0) return false;
   const w = options.learning.conversationWeight;
   const viewed = recentViews(profile, 3, ...discussed);
-  await addPairs(state, discussed, [...discussed, ...viewed], w);
-  await addPairs(state, viewed, discussed, w);
-  await state.hincrMany(keys.occurrences, weights(discussed, w));
+  addPairs(writes, discussed, [...discussed, ...viewed], w);
+  addPairs(writes, viewed, discussed, w);
+  addWeights(writes, keys.occurrences, discussed, w);
   return true;
 }
 

@@ -1,6 +1,6 @@
 import { definePlugin } from '@omnikernel/sdk';
 import { decideRecommendations } from './decide.ts';
-import { observeRecommendations } from './observe.ts';
+import { observeRecommendations, observeRecommendationsBatch } from './observe.ts';
 import { recommendationsOptionsSchema } from './options.ts';
 import { buildSnapshot, type RecommendationsSnapshot } from './snapshot.ts';
 
@@ -21,6 +21,7 @@ export const recommendationsPlugin = definePlugin<typeof recommendationsOptionsS
   options: recommendationsOptionsSchema,
   timeoutMs: 50,
   observe: observeRecommendations,
+  observeBatch: observeRecommendationsBatch,
   snapshot: { build: buildSnapshot, refreshEveryMs: 60_000, refreshAfterChanges: 1_000 },
   decide: decideRecommendations,
 });

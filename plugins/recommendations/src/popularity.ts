@@ -1,5 +1,6 @@
 import type { PluginStateReader, PluginStateWriter } from '@omnikernel/sdk';
 import type { RecommendationsOptions } from './options.ts';
+import type { StateWrites } from './pairs.ts';
 import { keys } from './state-keys.ts';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -10,21 +11,32 @@ export function weekOf(iso: string): number {
   return Math.floor(Date.parse(iso) / WEEK_MS);
 }
 
+/** The newest week seen, as a run of observations knows it (read once, then kept up to date). */
+export interface WeekClock {
+  newest: number | undefined;
+}
+
 /**
  * Counts buyers of `productIds` in `week`, in every scope. Buckets older than the window are
  * deleted when a new week starts, and late events for them are ignored, so state stays bounded.
+ * The increments join `writes`; a new week first sends what was gathered, then moves the week
+ * and deletes the old buckets, as observing one event after the other would.
  */
-export async function countBuyers(state: PluginStateWriter, productIds: readonly string[], week: number, scopeList: readonly string[], options: RecommendationsOptions): Promise<void> {
-  const newest = Number((await state.get(keys.newestWeek)) ?? Number.NEGATIVE_INFINITY);
+export async function countBuyers(state: PluginStateWriter, writes: StateWrites, clock: WeekClock, productIds: readonly string[], week: number, scopeList: readonly string[], options: RecommendationsOptions): Promise<void> {
+  clock.newest ??= Number((await state.get(keys.newestWeek)) ?? Number.NEGATIVE_INFINITY);
+  const newest = clock.newest;
   if (week <= newest - options.popularityWeeks) return;
   if (week > newest) {
+    await writes.flush(state);
+    clock.newest = week;
     await state.set(keys.newestWeek, String(week));
     for (const key of await state.keys(keys.popularityPrefix)) {
       if (weekOfKey(key) <= week - options.popularityWeeks) await state.del(key);
     }
   }
   for (const scope of scopeList) {
-    for (const productId of productIds) await state.zincr(keys.popularity(week, scope), productId);
+    const key = keys.popularity(week, scope);
+    for (const productId of productIds) writes.zcount(key, productId);
   }
 }
 

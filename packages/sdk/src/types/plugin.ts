@@ -82,6 +82,14 @@ export interface PluginSpec<TSchema extends z.ZodType = z.ZodType, TSnapshot = u
   setup?(ctx: SetupContext<z.output<TSchema>>): void | Promise<void>;
   decide(input: DecideInput<z.output<TSchema>, TSnapshot>): Contribution | Promise<Contribution>;
   observe?(observation: Observation, ctx: ObserveContext<z.output<TSchema>>): void | Promise<void>;
+  /**
+   * Optional, beside `observe`: learns from a run of observations at once (an ingested batch, in
+   * arrival order) and must leave the state exactly as calling `observe` on each in turn, awaiting
+   * each, would (bit for bit), only with fewer and larger state writes. Returns how many of them
+   * taught it something (counted toward `snapshot.refreshAfterChanges`); nothing returned counts
+   * all of them when it wrote anything. Without it the kernel calls `observe` per observation.
+   */
+  observeBatch?(observations: readonly Observation[], ctx: ObserveContext<z.output<TSchema>>): number | void | Promise<number | void>;
   readonly snapshot?: SnapshotSpec<z.output<TSchema>, TSnapshot>;
   teardown?(): void | Promise<void>;
 }

@@ -27,8 +27,19 @@ export function customerIdFor(ids: Identifiers): string {
  * events from the same person be dropped without keeping the identifier itself.
  */
 export function hashIdentifier(type: IdentifierType, value: string): string {
-  return sha256Hex(`${type}:${value}`);
+  const key = `${type}:${value}`;
+  let hash = hashes.get(key);
+  if (hash === undefined) {
+    // A Redis ingest checks every event's identifiers against the suppression list: the same
+    // customers come back all day, so their hashes are kept (bounded: dropped all at once when full).
+    if (hashes.size >= MAX_HASHES) hashes.clear();
+    hashes.set(key, (hash = sha256Hex(key)));
+  }
+  return hash;
 }
+
+const MAX_HASHES = 100_000;
+const hashes = new Map<string, string>();
 
 function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex');

@@ -36,6 +36,7 @@ export function ingestInMemory(state: MemoryState, prepared: readonly PreparedEv
     }
     const seenKey = `e:${p.event.id}`;
     const owners = ownersOf(state, p.keys);
+    const indexed = owners.length === 1 && lookup.direct; // every key already points straight at the one owner
     const seenBy = seenOwner(state, owners, seenKey, ctx.now);
     if (seenBy !== undefined) {
       results.push({ status: 'duplicate', customerId: seenBy });
@@ -52,15 +53,16 @@ export function ingestInMemory(state: MemoryState, prepared: readonly PreparedEv
     const slot = slotOf(state, target);
     let draft = drafts.get(slot);
     if (draft === undefined || draft.profile !== slot.profile) {
+      // A customer is findable by its id from its first event on (merges re-point the loser's).
+      if (slot.profile === null) state.identity.set(`customerId:${target}`, target);
       draft = new ProfileDraft(slot.profile ?? createEmptyProfile(target, p.when.at), applyContext);
       drafts.set(slot, draft);
-      state.identity.set(`customerId:${target}`, target); // once per customer and call is enough
     }
     const material = draft.apply(p.event, p.when);
     slot.profile = draft.profile;
     markSeen(slot, seenKey, ctx.now + ctx.retentionMs, ctx.now);
     insertEvent(slot.events, p.event, p.when.ms, ctx.bounds.maxEvents);
-    for (const key of p.keys) state.identity.set(key, target);
+    if (!indexed || merged.length > 0) for (const key of p.keys) state.identity.set(key, target);
 
     const isMaterial = material || merged.length > 0;
     const previous = notices.get(target);
@@ -78,15 +80,24 @@ function seenOwner(state: MemoryState, owners: readonly string[], seenKey: strin
   return undefined;
 }
 
+/** Set by `ownersOf`: whether every key was indexed, pointing at its owner itself (not at a merged-away id). */
+const lookup = { direct: false };
+
 /** The customers these identity keys point to now, once each. */
 function ownersOf(state: MemoryState, keys: readonly string[]): string[] {
   const owners: string[] = [];
+  let direct = true;
   for (const key of keys) {
     const id = state.identity.get(key);
-    if (id === undefined) continue;
-    const owner = canonical(state, id);
+    if (id === undefined) {
+      direct = false;
+      continue;
+    }
+    const owner = state.aliases.size === 0 ? id : canonical(state, id);
+    if (owner !== id) direct = false;
     if (!owners.includes(owner)) owners.push(owner);
   }
+  lookup.direct = direct;
   return owners;
 }
 

@@ -102,6 +102,8 @@ function applyOne(d: Draft, event: CustomerEvent, when: Instant, ctx: ApplyConte
   const storeId = str(event.properties, 'storeId');
   const prior = { eventCount: d.eventCount, lastSeen: d.lastSeen, storeAt: storeId === undefined ? Number.NEGATIVE_INFINITY : latestStoreAt(d) };
   const segmentsBefore = d.segments;
+  // What the derived segments are made of: unchanged (most events), they cannot change.
+  const { traits, lifetimeValue, orderCount, abandonedCart } = d;
   const first = d.eventCount === 0;
   if (first || compareTime(at, d.firstSeen) < 0) d.firstSeen = at;
   if (first || compareTime(at, d.lastSeen) > 0) d.lastSeen = at;
@@ -118,10 +120,12 @@ function applyOne(d: Draft, event: CustomerEvent, when: Instant, ctx: ApplyConte
   for (const step of STEPS[event.type] ?? []) material = step(d, change) || material;
   material = applyLocale(d, change) || material;
 
-  const segments = deriveSegments(d);
-  if (!sameList(segments, segmentsBefore)) {
-    d.segments = segments;
-    material = true;
+  if (first || d.traits !== traits || d.lifetimeValue !== lifetimeValue || d.orderCount !== orderCount || d.abandonedCart !== abandonedCart) {
+    const segments = deriveSegments(d);
+    if (!sameList(segments, segmentsBefore)) {
+      d.segments = segments;
+      material = true;
+    }
   }
   d.version += 1;
   if (material) d.materialVersion = d.version;

@@ -32,6 +32,20 @@ describe('ProfileCache', () => {
     expect(cache.get('a')?.version).toBe(5);
   });
 
+  it('gives an expired profile as the base of a write (the version check guards it), up to a minute past its ttl', () => {
+    let now = 1000;
+    const cache = new ProfileCache({ ttlMs: 5000, clock: () => now });
+    cache.set(profile('a'));
+    now += 30_000;
+    expect(cache.get('a')).toBeUndefined();
+    expect(cache.base('a')?.customerId).toBe('a');
+    now += 40_000;
+    expect(cache.base('a')).toBeUndefined();
+    cache.set(profile('b'));
+    cache.evict('b');
+    expect(cache.base('b')).toBeUndefined();
+  });
+
   it('serves an expired entry only when asked for stale data', () => {
     let now = 1000;
     const cache = new ProfileCache({ ttlMs: 5000, clock: () => now });

@@ -3,6 +3,9 @@ import type { StoredProfile } from '../projection/draft.ts';
 import type { ProfileVersions } from '../store.ts';
 import { estimateBytes } from './profile-codec.ts';
 
+/** How long past its TTL a held profile may still be the base of a write (see `base`). */
+const STALE_BASE_MS = 60_000;
+
 /** Bounds of the in-process cache in front of Redis. */
 export interface ProfileCacheOptions {
   /**
@@ -89,6 +92,18 @@ export class ProfileCache {
     const profile = this.#profiles.get(customerId, { allowStale: true });
     if (profile !== undefined) this.#staleHits++;
     return profile;
+  }
+
+  /**
+   * Whatever is held, fresh or not, for the base of a write: the compare-and-set on the version
+   * refuses a write computed from a profile that changed meanwhile (and a change this instance was
+   * told of has evicted it), so the TTL, which bounds what reads serve, need not send every write of
+   * a customer back after a few seconds to Redis. Bounded all the same (a minute past the TTL).
+   */
+  base(customerId: string): StoredProfile | undefined {
+    const profile = this.#profiles.get(customerId, { allowStale: true });
+    if (profile === undefined || this.#profiles.getRemainingTTL(customerId) > -STALE_BASE_MS) return profile;
+    return undefined;
   }
 
   /** Holds a profile. Never replaces a newer version still fresh. */

@@ -44,8 +44,9 @@ describe('profile codec', () => {
     const changes = encodeChanges(p3, read);
     expect(pairs(changes.fields).map(([field]) => field)).not.toContain('f:recentEvents');
     const at = changes.lists.indexOf('f:recentEvents');
-    // The new entry, then the two stored entries kept.
-    expect(changes.lists.slice(at, at + 5)).toEqual(['f:recentEvents', 2, 2, JSON.stringify(p3.recentEvents[0]), 'r0:2']);
+    // The new entry, then the two stored entries kept (as the bytes they take in the stored text).
+    const stored = Object.fromEntries(pairs(encodeProfile(p2)))['f:recentEvents'] as string;
+    expect(changes.lists.slice(at, at + 5)).toEqual(['f:recentEvents', Buffer.byteLength(stored), 2, JSON.stringify(p3.recentEvents[0]), `k1:${Buffer.byteLength(stored) - 1}`]);
   });
 
   it('reads a list written before one-entry-per-line as a list to rewrite whole', () => {
@@ -79,13 +80,12 @@ function applyChanges(hash: Record<string, string>, changes: EncodedChanges): Re
   const out = { ...hash, ...Object.fromEntries(pairs(changes.fields)) };
   for (let i = 0, n = 0; n < changes.listCount; n++) {
     const name = changes.lists[i] as string;
-    const text = hash[name] ?? '[]';
-    const stored = text === '[]' ? [] : text.slice(1, -1).split(',\n');
-    expect(stored).toHaveLength(changes.lists[i + 1] as number);
+    const text = Buffer.from(hash[name] ?? '[]', 'utf8');
+    expect(text.length).toBe(changes.lists[i + 1] as number);
     const segments = changes.lists.slice(i + 3, i + 3 + (changes.lists[i + 2] as number)) as string[];
-    const parts = segments.flatMap((s) => {
-      const range = /^r(\d+):(\d+)$/.exec(s);
-      return range === null ? [s] : stored.slice(Number(range[1]), Number(range[2]));
+    const parts = segments.map((s) => {
+      const range = /^k(\d+):(\d+)$/.exec(s);
+      return range === null ? s : text.subarray(Number(range[1]), Number(range[2])).toString('utf8');
     });
     out[name] = `[${parts.join(',\n')}]`;
     i += 3 + segments.length;

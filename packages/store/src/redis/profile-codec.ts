@@ -1,11 +1,11 @@
 import type { StoredProfile } from '../projection/draft.ts';
-import { ENTRY_SEPARATOR, listDelta, noteStoredForm } from './list-delta.ts';
+import { listDelta, listText, noteStoredForm } from './list-delta.ts';
 
 // A profile is kept as a Redis hash with one field per profile field (`f:<name>` → JSON), so a
 // write sends only the fields an event changed (`applyEvent` keeps unchanged fields by reference).
 // The bounded lists change every event but keep most entries (the same objects): a write sends
-// how the new list is made of the stored one (`listDelta`), so an event encodes only the entries
-// it adds.
+// how the new list is made of the stored one (`listDelta`: kept byte ranges of the stored text and
+// the JSON of new entries), so an event encodes only the entries it adds.
 
 const FIELD = 'f:';
 const LISTS = new Set(['recentEvents', 'recentlyViewed', 'visits', 'purchases', 'conversations']);
@@ -19,7 +19,7 @@ export function encodeProfile(profile: StoredProfile): string[] {
 export interface EncodedChanges {
   /** `[f:name, json, …]` of the fields written whole. */
   readonly fields: string[];
-  /** Per list written as a delta: `f:name`, the stored list's length, the number of segments, the segments (see `listDelta`). */
+  /** Per list written as a delta: `f:name`, the stored text's UTF-8 length, the number of segments, the segments (see `listDelta`). */
   readonly lists: Array<string | number>;
   readonly listCount: number;
 }
@@ -43,12 +43,13 @@ export function encodeChanges(profile: StoredProfile, previous: StoredProfile | 
       continue;
     }
     const list = value as readonly object[];
-    const segments = Array.isArray(old) ? listDelta(old as readonly object[], list, entryOf) : null;
-    if (segments === null) {
-      fields.push(FIELD + name, listJson(list));
+    const delta = Array.isArray(old) ? listDelta(old as readonly object[], list, entryOf) : null;
+    if (delta === null) {
+      fields.push(FIELD + name, listText(list, entryOf));
       continue;
     }
-    lists.push(FIELD + name, (old as readonly object[]).length, segments.length, ...segments);
+    lists.push(FIELD + name, delta.storedBytes, delta.segments.length);
+    for (const segment of delta.segments) lists.push(segment);
     listCount++;
   }
   return { fields, lists, listCount };
@@ -91,13 +92,6 @@ export function estimateBytes(p: StoredProfile): number {
     150 * p.conversations.length +
     60 * Object.keys(p.categoryAffinity).length
   );
-}
-
-/** A list's JSON, one entry per line (see list-delta.ts). */
-function listJson(list: readonly object[]): string {
-  const parts = new Array<string>(list.length);
-  for (let i = 0; i < list.length; i++) parts[i] = entryOf(list[i] as object);
-  return `[${parts.join(ENTRY_SEPARATOR)}]`;
 }
 
 function entryOf(entry: object): string {

@@ -41,5 +41,10 @@ export async function contactHistory(ctx: RedisContext, customerId: string): Pro
     ctx.client.lrange(ctx.keys.contacts(customerId), 0, -1),
   ]);
   const list = moved === null ? raw : await ctx.client.lrange(ctx.keys.contacts(moved), 0, -1);
+  return contactsOf(list);
+}
+
+/** Contact records from their stored JSON, newest first by `at`. */
+export function contactsOf(list: readonly string[]): ContactRecord[] {
   return list.map((json) => JSON.parse(json) as ContactRecord).sort((a, b) => ms(b.at) - ms(a.at));
 }

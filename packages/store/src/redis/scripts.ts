@@ -20,10 +20,15 @@ export function script(name: string, source: string): Script {
  */
 export async function runScript(client: RedisClient, s: Script, keys: readonly string[], args: readonly (string | number | Buffer)[], batch = false): Promise<unknown> {
   const send = (run: () => Promise<unknown>) => (batch ? asBatch(client, run) : run());
+  // One array, not thousands of spread arguments (a batch's script has a few thousand): ioredis
+  // flattens it into the command.
+  const rest: Array<string | number | Buffer> = keys.slice();
+  for (const a of args) rest.push(a);
+  const flat = rest as Array<string | Buffer>; // numbers are sent as their decimal text, as when spread
   try {
-    return await send(() => client.evalsha(s.sha, keys.length, ...keys, ...args));
+    return await send(() => client.evalsha(s.sha, keys.length, flat));
   } catch (error) {
-    if (error instanceof Error && error.message.startsWith('NOSCRIPT')) return send(() => client.eval(s.source, keys.length, ...keys, ...args));
+    if (error instanceof Error && error.message.startsWith('NOSCRIPT')) return send(() => client.eval(s.source, keys.length, flat));
     throw error;
   }
 }
@@ -36,35 +41,18 @@ export async function runScript(client: RedisClient, s: Script, keys: readonly s
  * one per call on a Cluster, where each customer's keys sit on their own slot). Per customer,
  * KEYS: profile, seen, events; ARGV after nowMs, expiresAtMs, maxEvents: expectedVersion,
  * newVersion, nFieldArgs, changed field/JSON pairs, nLists, per list delta (`f:name`, the stored
- * list's length, nSegments, segments: `r<start>:<end>` keeps stored entries start..end-1, anything
- * else is new entries' JSON; see list-delta.ts), n, n seen-ids, n event JSONs. A customer's write
- * applies only if its version is still the one its profile was computed from (so its lists are
- * the ones the deltas were computed against: a length that differs is a conflict too) and none
- * of its events was applied meanwhile. Returns per customer `ok`, `conflict`,
- * `moved:<pending 0|1>:<id>` or `erased:<0|1>`.
+ * text's byte length, nSegments, segments: `k<from>:<to>` keeps bytes from..to-1 (0-based) of the
+ * stored text, whole entries with their separators; anything else is new entries' JSON; see
+ * list-delta.ts), n, n seen-ids, n event JSONs. A customer's write applies only if its version is
+ * still the one its profile was computed from (so its lists are the ones the deltas were computed
+ * against: a stored text of another length is a conflict too) and none of its events was applied
+ * meanwhile. Returns per customer `ok`, `conflict`, `moved:<pending 0|1>:<id>` or `erased:<0|1>`.
  */
 export const COMMIT_MANY = script(
   'commit-many',
   `local out = {}
 local now, exp, maxEvents = ARGV[1], ARGV[2], tonumber(ARGV[3])
--- Where each entry of a stored list starts and ends: one entry per line, so ",\\n" separates
--- them (JSON never holds a raw newline). Positions, not substrings: a kept range is then one
--- substring of the stored text (its entries with their separators), not one string per entry
--- joined again, which was most of this script's time on long lists.
-local function bounds(text)
-  local starts, ends, pos, last = {}, {}, 2, #text - 1
-  if last < pos then return starts, ends end
-  while true do
-    local s = string.find(text, ',\\n', pos, true)
-    starts[#starts + 1] = pos
-    if not s or s > last then
-      ends[#ends + 1] = last
-      return starts, ends
-    end
-    ends[#ends + 1] = s - 1
-    pos = s + 2
-  end
-end
+local nowN = tonumber(now)
 local a = 4
 for i = 1, #KEYS / 3 do
   local kp, ks, ke = KEYS[3 * i - 2], KEYS[3 * i - 1], KEYS[3 * i]
@@ -79,7 +67,14 @@ for i = 1, #KEYS / 3 do
   local evs = ids + n
   a = evs + n
   local status = 'ok'
-  local h = redis.call('HMGET', kp, 'v', 'm', 'x')
+  -- The control fields and the stored texts of the lists sent as deltas, in one read.
+  local ask = {'v', 'm', 'x'}
+  local l = lists
+  for _ = 1, nl do
+    ask[#ask + 1] = ARGV[l]
+    l = l + 3 + tonumber(ARGV[l + 2])
+  end
+  local h = redis.call('HMGET', kp, unpack(ask))
   local moved, erased = h[2], h[3]
   if moved then
     status = 'moved:' .. redis.call('HEXISTS', kp, 'f:customerId') .. ':' .. moved
@@ -88,36 +83,36 @@ for i = 1, #KEYS / 3 do
   else
     if erased then
       redis.call('DEL', kp)
-      h[1] = false
+      for k = 1, #ask do h[k] = false end
     end
     if (h[1] or '0') ~= expected then
       status = 'conflict'
     else
       for j = 0, n - 1 do
         local score = redis.call('ZSCORE', ks, ARGV[ids + j])
-        if score and tonumber(score) > tonumber(now) then status = 'conflict' break end
+        if score and tonumber(score) > nowN then status = 'conflict' break end
       end
       local set = {'v', newV}
       if status == 'ok' then
-        local l = lists
-        for _ = 1, nl do
-          local name, count, ns = ARGV[l], tonumber(ARGV[l + 1]), tonumber(ARGV[l + 2])
-          local text = redis.call('HGET', kp, name) or '[]'
-          local starts, ends = bounds(text)
-          if #starts ~= count then status = 'conflict' break end
-          local parts = {}
+        l = lists
+        for li = 1, nl do
+          local name, bytes, ns = ARGV[l], tonumber(ARGV[l + 1]), tonumber(ARGV[l + 2])
+          local text = h[3 + li] or '[]'
+          if #text ~= bytes then status = 'conflict' break end
+          local parts = {'['}
           for k = l + 3, l + 2 + ns do
             local seg = ARGV[k]
-            if string.byte(seg, 1) == 114 then
-              local from, to = string.match(seg, '^r(%d+):(%d+)$')
-              from, to = tonumber(from) + 1, tonumber(to)
-              if from <= to then parts[#parts + 1] = string.sub(text, starts[from], ends[to]) end
+            if k > l + 3 then parts[#parts + 1] = ',\\n' end
+            if string.byte(seg, 1) == 107 then
+              local from, to = string.match(seg, '^k(%d+):(%d+)$')
+              parts[#parts + 1] = string.sub(text, tonumber(from) + 1, tonumber(to))
             else
               parts[#parts + 1] = seg
             end
           end
+          parts[#parts + 1] = ']'
           set[#set + 1] = name
-          set[#set + 1] = '[' .. table.concat(parts, ',\\n') .. ']'
+          set[#set + 1] = table.concat(parts)
           l = l + 3 + ns
         end
       end

@@ -35,7 +35,7 @@ interface Base {
 }
 
 /**
- * One optimistic attempt for many customers: take each one's base (its cached profile, an empty one
+ * One optimistic attempt for many customers: take each one's base (its cached profile, fresh or not, an empty one
  * when just created, else one batched read), apply its events in Node (`applyEvent`), and commit all
  * in one batched compare-and-set. A customer whose version moved meanwhile comes back `conflict`
  * (its cache entry dropped) and the caller tries it again from a fresh read.
@@ -58,7 +58,8 @@ async function writeChunk(ctx: RedisContext, units: readonly WriteUnit[]): Promi
   const bases = new Map<WriteUnit, Base>();
   const toRead: WriteUnit[] = [];
   for (const unit of units) {
-    const cached = ctx.cache.get(unit.id);
+    // A conflict (evicted) goes again from a fresh read.
+    const cached = ctx.cache.base(unit.id);
     if (cached !== undefined) bases.set(unit, { version: String(cached.version), profile: cached });
     else if (unit.assumeNew) bases.set(unit, { version: '0', profile: null });
     else toRead.push(unit);
