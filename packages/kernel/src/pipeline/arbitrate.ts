@@ -1,4 +1,4 @@
-import type { CatalogView, ContactRecord, DecisionItem, DecisionOffer, Explanation, Offer, Profile } from '@omnikernel/sdk';
+import type { CatalogView, ContactRecord, DecisionItem, DecisionOffer, Explanation, Offer, Product, Profile } from '@omnikernel/sdk';
 import { contactPolicyBlock, type ContactPolicyDefaults } from './contact-policy.ts';
 import { isAvailable, offerIneligibility } from './eligibility.ts';
 import type { PluginRun } from './run-plugin.ts';
@@ -35,7 +35,8 @@ export function arbitrate(input: ArbitrationInput): Arbitrated {
   const { profile, catalog, now } = input;
   const entries: ArbitrationEntry[] = [];
   const offers = new Map<string, DecisionOffer & { id: string; validUntil?: number }>();
-  const items = new Map<string, DecisionItem & { id: string }>();
+  // Ranked by score, then id; the item is the decision's as it will be served.
+  const items = new Map<string, { readonly id: string; readonly score: number; item: DecisionItem }>();
   let validUntil: number | undefined;
   const earliest = (iso: string | undefined) => {
     if (!iso) return;
@@ -53,11 +54,11 @@ export function arbitrate(input: ArbitrationInput): Arbitrated {
       const value = c.value ?? offer?.value ?? 0;
       const weight = run.plugin.weight * (offer?.weight ?? 1);
       const score = round(c.score * value * weight);
-      entries.push({ kind: 'offer', id: c.offerId, source, propensity: c.score, value, weight, score, kept: !why, ...(why ? { reason: why } : {}) });
+      entries.push(entry('offer', c.offerId, source, c.score, value, weight, score, why));
       if (!offer || why) continue;
       const previous = offers.get(offer.id);
       if (previous && previous.score >= score) {
-        offers.set(offer.id, { ...previous, reasons: unique([...previous.reasons, ...c.reasons]) });
+        offers.set(offer.id, { ...previous, reasons: mergeReasons(previous.reasons, c.reasons) });
         continue;
       }
       const until = [c.validUntil, offer.validUntil].filter(Boolean).map((s) => Date.parse(s as string));
@@ -70,7 +71,7 @@ export function arbitrate(input: ArbitrationInput): Arbitrated {
         ...(offer.currency ? { currency: offer.currency } : {}),
         score,
         source,
-        reasons: unique([...c.reasons, ...(previous?.reasons ?? [])]),
+        reasons: mergeReasons(c.reasons, previous?.reasons ?? []),
         ...(c.script ? { script: c.script } : {}),
         ...(offer.imageUrl ? { imageUrl: offer.imageUrl } : {}),
         ...(offer.url ? { url: offer.url } : {}),
@@ -82,27 +83,15 @@ export function arbitrate(input: ArbitrationInput): Arbitrated {
       const product = catalog.product(c.productId);
       const why = !product ? 'not in the catalog' : !isAvailable(product) ? 'out of stock everywhere' : null;
       const score = round(c.score * run.plugin.weight);
-      entries.push({ kind: 'item', id: c.productId, source, propensity: c.score, value: product?.price ?? 0, weight: run.plugin.weight, score, kept: !why, ...(why ? { reason: why } : {}) });
+      entries.push(entry('item', c.productId, source, c.score, product?.price ?? 0, run.plugin.weight, score, why));
       if (!product || why) continue;
       const previous = items.get(product.id);
       if (previous && previous.score >= score) {
-        items.set(product.id, { ...previous, reasons: unique([...previous.reasons, ...c.reasons]) });
+        previous.item = { ...previous.item, reasons: mergeReasons(previous.item.reasons, c.reasons) };
         continue;
       }
-      items.set(product.id, {
-        id: product.id,
-        productId: product.id,
-        name: product.name,
-        category: product.category,
-        price: product.price,
-        currency: product.currency,
-        ...(product.imageUrl ? { imageUrl: product.imageUrl } : {}),
-        ...(product.url ? { url: product.url } : {}),
-        score,
-        source,
-        reasons: unique([...c.reasons, ...(previous?.reasons ?? [])]),
-        repeat: c.repeat ?? profile.purchases.some((p) => p.items.some((i) => i.productId === product.id)),
-      });
+      const repeat = c.repeat ?? profile.purchases.some((p) => p.items.some((i) => i.productId === product.id));
+      items.set(product.id, { id: product.id, score, item: itemOf(product, score, source, mergeReasons(c.reasons, previous?.item.reasons ?? []), repeat) });
     }
   }
 
@@ -110,14 +99,31 @@ export function arbitrate(input: ArbitrationInput): Arbitrated {
   for (const o of rankedOffers) if (o.validUntil !== undefined) earliest(new Date(o.validUntil).toISOString());
   return {
     offers: rankedOffers.map(({ id: _id, validUntil: _v, ...o }) => o),
-    recommendations: [...items.values()].sort(byScore).slice(0, input.maxRecommendations).map(({ id: _id, ...i }) => i),
+    recommendations: [...items.values()].sort(byScore).slice(0, input.maxRecommendations).map((ranked) => ranked.item),
     validUntil,
     entries,
   };
 }
 
-function unique(values: readonly string[]): string[] {
-  return [...new Set(values)];
+/** `first` then `second`, each reason once, in the order first seen (what `[...new Set([...first, ...second])]` gives). */
+function mergeReasons(first: readonly string[], second: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const reason of first) if (!out.includes(reason)) out.push(reason);
+  for (const reason of second) if (!out.includes(reason)) out.push(reason);
+  return out;
+}
+
+function entry(kind: 'offer' | 'item', id: string, source: string, propensity: number, value: number, weight: number, score: number, why: string | null): ArbitrationEntry {
+  return why ? { kind, id, source, propensity, value, weight, score, kept: false, reason: why } : { kind, id, source, propensity, value, weight, score, kept: true };
+}
+
+/** The item as served, its keys in the order the decision's JSON has always had them. */
+function itemOf(product: Product, score: number, source: string, reasons: string[], repeat: boolean): DecisionItem {
+  const { id: productId, name, category, price, currency, imageUrl, url } = product;
+  if (imageUrl && url) return { productId, name, category, price, currency, imageUrl, url, score, source, reasons, repeat };
+  if (imageUrl) return { productId, name, category, price, currency, imageUrl, score, source, reasons, repeat };
+  if (url) return { productId, name, category, price, currency, url, score, source, reasons, repeat };
+  return { productId, name, category, price, currency, score, source, reasons, repeat };
 }
 
 /** Scores are rounded so a decision serialises identically on every run and machine. */

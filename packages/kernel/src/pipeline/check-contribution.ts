@@ -66,11 +66,17 @@ function reasons(value: unknown): string[] {
 }
 
 // The canonical form (`Date#toISOString`), which zod's `iso.datetime({ offset: true })` accepts;
-// other valid forms (offsets, other precisions) are left to zod.
+// other valid forms (offsets, other precisions) are left to zod. Instants repeat (an offer's end,
+// the end of a time window, for every customer): the last few found canonical are remembered.
+const canonical = new Set<string>();
+
 function isoInstant(value: unknown): string {
   if (typeof value !== 'string' || value.length !== 24 || value[23] !== 'Z') unsure();
+  if (canonical.has(value)) return value;
   const time = Date.parse(value);
   if (!Number.isFinite(time) || new Date(time).toISOString() !== value) unsure();
+  if (canonical.size >= 1024) canonical.clear();
+  canonical.add(value);
   return value;
 }
 

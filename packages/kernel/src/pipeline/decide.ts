@@ -2,6 +2,7 @@ import {
   createFrozenClock,
   createSeededRandom,
   type CatalogView,
+  type ContentBlock,
   type ContactRecord,
   type Contribution,
   type Decision,
@@ -13,13 +14,13 @@ import {
   type Profile,
   type StateSnapshot,
 } from '@omnikernel/sdk';
-import { fingerprint } from '../fingerprint.ts';
 import type { RuntimePlugin } from '../registry/runtime-plugin.ts';
-import { SpanAttributes, SpanNames, withSpan } from '../tracing.ts';
-import { arbitrate } from './arbitrate.ts';
+import { recordFailure, SpanAttributes, SpanNames, startSpan, withSpan } from '../tracing.ts';
+import { arbitrate, type Arbitrated } from './arbitrate.ts';
+import { decisionSeed, type SeedInputs } from './decision-seed.ts';
 import { contactPolicyBlock, type ContactPolicyDefaults } from './contact-policy.ts';
 import { offerIneligibility } from './eligibility.ts';
-import type { PluginRun } from './run-plugin.ts';
+import type { PluginRun, SharedInput } from './run-plugin.ts';
 import { runStage } from './run-stage.ts';
 
 /** What a decision is computed from. Everything else is fixed at start. */
@@ -43,86 +44,129 @@ export interface PipelineSettings {
   readonly contactPolicy?: ContactPolicyDefaults;
 }
 
-/** Runs the whole pipeline: propose, arbitrate, compose. A pure function of the request and the loaded plugins. */
-export async function computeDecision(request: DecideRequest, settings: PipelineSettings): Promise<Decision> {
-  return withSpan(SpanNames.decide, { [SpanAttributes.decisionId]: request.decisionId, [SpanAttributes.customerId]: request.profile.customerId }, async () => {
-    const { profile, catalog, at } = request;
-    const plugins = settings.waves.flat();
-    const snapshots = new Map<string, StateSnapshot<unknown>>();
-    const missingSnapshots: Degradation[] = [];
-    for (const p of plugins) {
-      if (!p.snapshots) continue;
-      const wanted = request.snapshotVersions?.[p.name];
-      const snap = wanted ? p.snapshots.byVersion(wanted) : p.snapshots.current();
-      if (snap) snapshots.set(p.name, snap);
-      else if (wanted) missingSnapshots.push({ plugin: p.name, code: 'OMK_ERR_SNAPSHOT_GONE', message: `snapshot ${wanted} is no longer retained; replay used none` });
-    }
-    const { channel: _channel, ...contextForSeed } = request.context;
-    const base = {
-      customerId: profile.customerId,
-      profileVersion: profile.version,
-      catalogVersion: catalog.version,
-      plugins: plugins.map((p) => p.identity),
-      snapshots: Object.fromEntries([...snapshots].map(([name, s]) => [name, s.version])),
-      at: new Date(at).toISOString(),
-      context: contextForSeed,
-      contacts: request.contactHistory.length,
-    };
-    // The channel is recorded but kept out of the seed: one decision serves every channel.
-    const seed = fingerprint(base);
-    const inputs: DecisionInputs = { ...base, channel: request.context.channel, seed, fingerprint: seed };
-    const clock = createFrozenClock(at);
-    const shared = { profile, catalog, context: request.context, clock, maxRecommendations: settings.maxRecommendations };
-    const randomFor = (p: RuntimePlugin) => createSeededRandom(`${seed}|${p.name}`);
-    const snapshotFor = (p: RuntimePlugin) => snapshots.get(p.name);
+/** Settings with what every decision derives from them worked out once (at start). */
+export interface PreparedPipeline extends PipelineSettings {
+  readonly plugins: readonly RuntimePlugin[];
+  readonly proposeWaves: readonly (readonly RuntimePlugin[])[];
+  readonly composeWaves: readonly (readonly RuntimePlugin[])[];
+  readonly identities: readonly string[];
+}
 
-    const proposeWaves = settings.waves.filter((w) => w[0]?.stage === 'propose');
-    const composeWaves = settings.waves.filter((w) => w[0]?.stage === 'compose');
-    const proposed = await runStage(proposeWaves, shared, randomFor, { decisionId: request.decisionId, snapshotFor });
-    const arbitrated = await withSpan(SpanNames.arbitrate, { [SpanAttributes.decisionId]: request.decisionId }, async () =>
-      arbitrate({
-        runs: proposed,
-        profile,
-        catalog,
-        contactHistory: request.contactHistory,
-        now: at,
-        maxRecommendations: settings.maxRecommendations,
-        maxOffers: settings.maxOffers,
-        ...(settings.contactPolicy ? { contactPolicy: settings.contactPolicy } : {}),
-      }),
-    );
-    const offers = arbitrated.offers.length > 0 ? arbitrated.offers : defaultOffers(request, settings);
-    const expiry = Math.min(arbitrated.validUntil ?? Number.POSITIVE_INFINITY, at + settings.decisionTtlMs);
-    const degraded = [...missingSnapshots, ...proposed.flatMap((r) => (r.ok ? [] : [r.degradation]))];
-    const draft: DraftDecision = {
-      decisionId: request.decisionId,
-      customerId: profile.customerId,
-      issuedAt: new Date(at).toISOString(),
-      validUntil: new Date(expiry).toISOString(),
-      offers,
-      nextBestOffer: offers[0] ?? null,
-      recommendations: arbitrated.recommendations,
-      degraded,
-      insights: mergeInsights(proposed),
-    };
-    const composed = await runStage(composeWaves, { ...shared, decision: draft }, randomFor, { decisionId: request.decisionId, snapshotFor });
-    const all = [...proposed, ...composed];
-    return {
-      ...draft,
-      content: composed.flatMap((r) => (r.ok ? [...(r.contribution.content ?? [])] : [])),
-      degraded: [...degraded, ...composed.flatMap((r) => (r.ok ? [] : [r.degradation]))],
-      insights: mergeInsights(all),
-      explanation: {
-        inputs,
-        contributions: Object.fromEntries(all.filter((r): r is Extract<PluginRun, { ok: true }> => r.ok).map((r) => [r.plugin.name, r.contribution as Contribution])),
-        arbitration: arbitrated.entries,
-      },
-    };
-  });
+export function preparePipeline(settings: PipelineSettings): PreparedPipeline {
+  const plugins = settings.waves.flat();
+  return {
+    ...settings,
+    plugins,
+    proposeWaves: settings.waves.filter((w) => w[0]?.stage === 'propose'),
+    composeWaves: settings.waves.filter((w) => w[0]?.stage === 'compose'),
+    identities: plugins.map((p) => p.identity),
+  };
+}
+
+type OkRun = Extract<PluginRun, { ok: true }>;
+
+/** Runs the whole pipeline: propose, arbitrate, compose. A pure function of the request and the loaded plugins. */
+export function computeDecision(request: DecideRequest, settings: PreparedPipeline): Promise<Decision> {
+  return withSpan(SpanNames.decide, { [SpanAttributes.decisionId]: request.decisionId, [SpanAttributes.customerId]: request.profile.customerId }, () => pipeline(request, settings));
+}
+
+async function pipeline(request: DecideRequest, settings: PreparedPipeline): Promise<Decision> {
+  const { profile, catalog, at } = request;
+  const snapshots = new Map<string, StateSnapshot<unknown>>();
+  const snapshotVersions: Record<string, string> = {};
+  const missingSnapshots: Degradation[] = [];
+  for (const p of settings.plugins) {
+    if (!p.snapshots) continue;
+    const wanted = request.snapshotVersions?.[p.name];
+    const snap = wanted ? p.snapshots.byVersion(wanted) : p.snapshots.current();
+    if (snap) {
+      snapshots.set(p.name, snap);
+      snapshotVersions[p.name] = snap.version;
+    } else if (wanted) missingSnapshots.push({ plugin: p.name, code: 'OMK_ERR_SNAPSHOT_GONE', message: `snapshot ${wanted} is no longer retained; replay used none` });
+  }
+  const { channel, ...contextForSeed } = request.context;
+  const issuedAt = new Date(at).toISOString();
+  const base: SeedInputs = {
+    customerId: profile.customerId,
+    profileVersion: profile.version,
+    catalogVersion: catalog.version,
+    plugins: settings.identities.slice(),
+    snapshots: snapshotVersions,
+    at: issuedAt,
+    context: contextForSeed,
+    contacts: request.contactHistory.length,
+  };
+  // The channel is recorded but kept out of the seed: one decision serves every channel.
+  const seed = decisionSeed(base);
+  const inputs: DecisionInputs = { ...base, channel, seed, fingerprint: seed };
+  const clock = createFrozenClock(at);
+  const randomFor = (p: RuntimePlugin) => createSeededRandom(`${seed}|${p.name}`);
+  const snapshotFor = (p: RuntimePlugin) => snapshots.get(p.name);
+  const shared: SharedInput = { profile, catalog, context: request.context, clock, maxRecommendations: settings.maxRecommendations };
+
+  const proposed = await runStage(settings.proposeWaves, shared, randomFor, { decisionId: request.decisionId, snapshotFor });
+  const span = startSpan(SpanNames.arbitrate, { [SpanAttributes.decisionId]: request.decisionId });
+  let arbitrated: Arbitrated;
+  try {
+    arbitrated = arbitrate({
+      runs: proposed,
+      profile,
+      catalog,
+      contactHistory: request.contactHistory,
+      now: at,
+      maxRecommendations: settings.maxRecommendations,
+      maxOffers: settings.maxOffers,
+      ...(settings.contactPolicy ? { contactPolicy: settings.contactPolicy } : {}),
+    });
+  } catch (error) {
+    recordFailure(span, error);
+    throw error;
+  } finally {
+    span.end();
+  }
+  const offers = arbitrated.offers.length > 0 ? arbitrated.offers : defaultOffers(request, settings);
+  const expiry = Math.min(arbitrated.validUntil ?? Number.POSITIVE_INFINITY, at + settings.decisionTtlMs);
+  const degraded: Degradation[] = [...missingSnapshots];
+  for (const r of proposed) if (!r.ok) degraded.push(r.degradation);
+  const draft: DraftDecision = {
+    decisionId: request.decisionId,
+    customerId: profile.customerId,
+    issuedAt,
+    validUntil: new Date(expiry).toISOString(),
+    offers,
+    nextBestOffer: offers[0] ?? null,
+    recommendations: arbitrated.recommendations,
+    degraded,
+    insights: mergeInsights(proposed, []),
+  };
+  const composed = settings.composeWaves.length > 0 ? await runStage(settings.composeWaves, { ...shared, decision: draft }, randomFor, { decisionId: request.decisionId, snapshotFor }) : [];
+  const content: ContentBlock[] = [];
+  const allDegraded: Degradation[] = [...degraded];
+  for (const r of composed) {
+    if (r.ok) for (const block of r.contribution.content ?? []) content.push(block);
+    else allDegraded.push(r.degradation);
+  }
+  const contributions: Record<string, Contribution> = {};
+  for (const r of proposed) if (r.ok) contributions[r.plugin.name] = (r as OkRun).contribution;
+  for (const r of composed) if (r.ok) contributions[r.plugin.name] = (r as OkRun).contribution;
+  // The key order is the stored and served JSON's: the draft's keys, then content, then the explanation.
+  return {
+    decisionId: draft.decisionId,
+    customerId: draft.customerId,
+    issuedAt: draft.issuedAt,
+    validUntil: draft.validUntil,
+    offers: draft.offers,
+    nextBestOffer: draft.nextBestOffer,
+    recommendations: draft.recommendations,
+    degraded: allDegraded,
+    insights: mergeInsights(proposed, composed),
+    content,
+    explanation: { inputs, contributions, arbitration: arbitrated.entries },
+  };
 }
 
 /** The catalog's default offer when no plugin proposed an eligible one (unknown callers, outages). */
-function defaultOffers(request: DecideRequest, settings: PipelineSettings): DecisionOffer[] {
+function defaultOffers(request: DecideRequest, settings: PreparedPipeline): DecisionOffer[] {
   for (const offer of request.catalog.offers()) {
     if (!offer.isDefault) continue;
     if (offerIneligibility(offer, request.profile, request.catalog, request.at)) continue;
@@ -146,8 +190,9 @@ function defaultOffers(request: DecideRequest, settings: PipelineSettings): Deci
   return [];
 }
 
-function mergeInsights(runs: readonly PluginRun[]): Record<string, number | string> {
+function mergeInsights(proposed: readonly PluginRun[], composed: readonly PluginRun[]): Record<string, number | string> {
   const out: Record<string, number | string> = {};
-  for (const r of runs) if (r.ok) Object.assign(out, r.contribution.insights);
+  for (const r of proposed) if (r.ok) Object.assign(out, r.contribution.insights);
+  for (const r of composed) if (r.ok) Object.assign(out, r.contribution.insights);
   return out;
 }
