@@ -2,6 +2,7 @@ export { StoreUnavailableError } from './store.ts';
 export type {
   ChangeNotice,
   CustomerStore,
+  DecisionInputs,
   IngestResult,
   IngestStatus,
   ProfileExport,

@@ -46,6 +46,13 @@ export type PutDecisionResult =
   | { readonly ok: false; readonly current: StoredDecisionRecord | null };
 
 /** Everything held about a customer (GDPR export). */
+/** See `CustomerStore.decisionInputs`. */
+export interface DecisionInputs {
+  readonly currentDecisionId: string | null;
+  /** Newest first, as `contactHistory` gives it. */
+  readonly contactHistory: readonly ContactRecord[];
+}
+
 export interface ProfileExport {
   readonly profile: Profile;
   readonly contactHistory: readonly ContactRecord[];
@@ -131,6 +138,13 @@ export interface CustomerStore {
   ): Promise<PutDecisionResult>;
   /** Keep a decision by id for replay and explanation (retention in seconds). */
   saveDecision(record: StoredDecisionRecord, customerId: string, retentionSeconds: number): Promise<void>;
+  /**
+   * `putCurrentDecision`, and when it succeeds `saveDecision`, in as few round trips as the store
+   * can: what storing a recomputed decision takes.
+   */
+  commitDecision(customerId: string, record: StoredDecisionRecord, expectedDecisionId: string | null, ttlSeconds: number, retentionSeconds: number): Promise<PutDecisionResult>;
+  /** What a recomputation reads besides the profile — the current decision's id and the contact history — at once. */
+  decisionInputs(customerId: string): Promise<DecisionInputs>;
   getDecision(decisionId: string): Promise<StoredDecisionRecord | null>;
 
   /**

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { createEmptyProfile, type Decision, type DecisionContext, type Identifiers, type Profile } from '@omnikernel/sdk';
+import { createEmptyProfile, type ContactRecord, type Decision, type DecisionContext, type Identifiers, type Profile } from '@omnikernel/sdk';
 import { newDecisionId } from '../decision-id.ts';
 import type { Kernel } from '../kernel.ts';
 import { contextEvent } from './context-event.ts';
@@ -153,8 +153,15 @@ export class DecisionService {
     if (mine && this.#holds(mine.meta, profile)) return { status: 'known', customerId: profile.customerId, current: mine, computed: false };
     let computed = false;
     const current = await this.#flight.run(profile.customerId, async () => {
-      // The store still holds the decision this instance knows to be stale: replace it unread.
-      if (mine && store.currentDecisionId && (await store.currentDecisionId(profile.customerId)) === mine.decisionId) {
+      // The store still holds the decision this instance knows to be stale: replace it unread (with
+      // the contact history read in the same round trip, where the store can).
+      if (mine && store.decisionInputs) {
+        const inputs = await store.decisionInputs(profile.customerId);
+        if (inputs.currentDecisionId === mine.decisionId) {
+          computed = true;
+          return this.#computeAndStore(profile, context, mine.decisionId, inputs.contactHistory);
+        }
+      } else if (mine && store.currentDecisionId && (await store.currentDecisionId(profile.customerId)) === mine.decisionId) {
         computed = true;
         return this.#computeAndStore(profile, context, mine.decisionId);
       }
@@ -221,11 +228,11 @@ export class DecisionService {
     return current;
   }
 
-  async #computeAndStore(profile: Profile, context: DecisionContext, expected: string | null): Promise<CurrentDecision> {
+  async #computeAndStore(profile: Profile, context: DecisionContext, expected: string | null, contacts?: readonly ContactRecord[]): Promise<CurrentDecision> {
     const { store, kernel } = this.options;
     const at = this.#now();
     const catalog = store.catalog();
-    const contactHistory = await store.contactHistory(profile.customerId);
+    const contactHistory = contacts ?? (await store.contactHistory(profile.customerId));
     const decision = await kernel.decide({ decisionId: newDecisionId(at), profile, catalog, contactHistory, context, at });
     const stored: StoredDecision = {
       decision,
@@ -243,12 +250,18 @@ export class DecisionService {
     const encoded = encodeStoredDecision(stored);
     const record = { decisionId: decision.decisionId, payload: encoded.payload };
     const ttl = Math.max(1, Math.ceil((stored.meta.validUntilMs - at) / 1000));
-    let put = await store.putCurrentDecision(profile.customerId, record, expected, ttl);
+    const commit = (expectedId: string | null) =>
+      store.commitDecision
+        ? store.commitDecision(profile.customerId, record, expectedId, ttl, this.#retention)
+        : store.putCurrentDecision(profile.customerId, record, expectedId, ttl).then(async (put) => {
+            if (put.ok) await store.saveDecision(record, profile.customerId, this.#retention);
+            return put;
+          });
+    let put = await commit(expected);
     // The decision expected expired in between (nothing is current now): claim the empty place
     // rather than serve a decision no other instance would find.
-    if (!put.ok && !put.current && expected !== null) put = await store.putCurrentDecision(profile.customerId, record, null, ttl);
+    if (!put.ok && !put.current && expected !== null) put = await commit(null);
     if (!put.ok && put.current) return this.#remember(profile.customerId, readServedDecision(put.current.payload));
-    await store.saveDecision(record, profile.customerId, this.#retention);
     return this.#remember(profile.customerId, { meta: stored.meta, channelBytes: encoded.channelBytes }, encoded.channel);
   }
 

@@ -35,5 +35,15 @@ export interface DecisionStorePort {
     ttlSeconds: number,
   ): Promise<{ readonly ok: true } | { readonly ok: false; readonly current: DecisionRecord | null }>;
   saveDecision(record: DecisionRecord, customerId: string, retentionSeconds: number): Promise<void>;
+  /** `putCurrentDecision` and, when it succeeds, `saveDecision`, in fewer round trips. */
+  commitDecision?(
+    customerId: string,
+    record: DecisionRecord,
+    expectedDecisionId: string | null,
+    ttlSeconds: number,
+    retentionSeconds: number,
+  ): Promise<{ readonly ok: true } | { readonly ok: false; readonly current: DecisionRecord | null }>;
+  /** The current decision's id and the contact history, in one round trip. */
+  decisionInputs?(customerId: string): Promise<{ readonly currentDecisionId: string | null; readonly contactHistory: readonly ContactRecord[] }>;
   getDecision(decisionId: string): Promise<DecisionRecord | null>;
 }

@@ -140,6 +140,14 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CustomerSto
         state.slots.get(kept.customerId)?.decisionIds.delete(oldId);
       }
     },
+    async commitDecision(customerId, record, expectedDecisionId, ttlSeconds, retentionSeconds) {
+      const put = await this.putCurrentDecision(customerId, record, expectedDecisionId, ttlSeconds);
+      if (put.ok) await this.saveDecision(record, customerId, retentionSeconds);
+      return put;
+    },
+    async decisionInputs(customerId) {
+      return { currentDecisionId: liveRecord(customerId)?.decisionId ?? null, contactHistory: state.slots.get(canonical(state, customerId))?.contacts ?? [] };
+    },
     async getDecision(decisionId) {
       const kept = state.decisions.get(decisionId);
       if (kept === undefined || kept.expiresAt <= now()) return null;

@@ -11,6 +11,8 @@ interface Envelope {
 export interface ChangeBus {
   /** Tells every other instance (best effort: the cache TTL covers a lost message). */
   publish(notices: readonly ChangeNotice[]): Promise<void>;
+  /** The channel and message `publish` would send, for a script that publishes them itself. */
+  message(notices: readonly ChangeNotice[]): { readonly channel: string; readonly message: string };
   close(): Promise<void>;
 }
 
@@ -29,9 +31,12 @@ export async function createChangeBus(options: {
 }): Promise<ChangeBus> {
   const { publisher, subscriber, channel } = options;
   const src = randomUUID();
+  // How this instance's own messages begin (`JSON.stringify` writes `src` first): they come back
+  // on the subscription and are dropped unparsed (one per write call, with a notice per customer).
+  const own = JSON.stringify({ src }).slice(0, -1);
   let wasReady = false;
   subscriber.on('message', (ch: string, message: string) => {
-    if (ch !== channel) return;
+    if (ch !== channel || message.startsWith(own)) return;
     const envelope = parse(message);
     if (envelope !== null && envelope.src !== src) options.onRemote(envelope.n);
   });
@@ -41,11 +46,13 @@ export async function createChangeBus(options: {
   });
   await subscriber.subscribe(channel);
   wasReady = true;
+  const message = (notices: readonly ChangeNotice[]) => JSON.stringify({ src, n: notices } satisfies Envelope);
   return {
+    message: (notices) => ({ channel, message: message(notices) }),
     async publish(notices) {
       if (notices.length === 0 || publisher.status !== 'ready') return;
       try {
-        await publisher.publish(channel, JSON.stringify({ src, n: notices } satisfies Envelope));
+        await publisher.publish(channel, message(notices));
       } catch {
         // The write it reports is stored; other instances converge within the cache TTL.
       }

@@ -8,6 +8,10 @@ import type { RedisCatalog } from './redis-catalog.ts';
 export interface ChangeHub {
   /** Tells local listeners at once and publishes to every other instance. */
   announce(notices: readonly ChangeNotice[]): Promise<void>;
+  /** For a write whose script publishes the notices itself: what to publish. */
+  message(notices: readonly ChangeNotice[]): { readonly channel: string; readonly message: string };
+  /** Tells local listeners only (the write's script published to the others). */
+  told(notices: readonly ChangeNotice[]): void;
   onChange(listener: (notice: ChangeNotice) => void): () => void;
   close(): Promise<void>;
 }
@@ -64,6 +68,8 @@ export async function createChangeHub(options: {
       tell(notices);
       await bus.publish(notices);
     },
+    message: (notices) => bus.message(notices),
+    told: tell,
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,7 +1,8 @@
-import type { PutDecisionResult, StoredDecisionRecord } from '../store.ts';
+import type { DecisionInputs, PutDecisionResult, StoredDecisionRecord } from '../store.ts';
 import type { RedisContext } from './context.ts';
+import { contactHistory, contactsOf } from './redis-outcomes.ts';
 import { runScript } from './scripts.ts';
-import { DECISION_CAS } from './record-scripts.ts';
+import { DECISION_CAS, DECISION_COMMIT, DECISION_INPUTS } from './record-scripts.ts';
 
 /** The current decision of a customer (`ok:{c:<id>}:decision`, a hash with its ttl). */
 export async function getCurrentDecision(ctx: RedisContext, customerId: string): Promise<StoredDecisionRecord | null> {
@@ -35,7 +36,65 @@ export async function putCurrentDecision(
   return { ok: false, current: id === undefined || payload === undefined ? null : { decisionId: id, payload: Buffer.from(payload, 'utf8') } };
 }
 
+/**
+ * A new current decision stored for good: the compare-and-set, the customer's decision index and
+ * the change notice (`notice`: the channel and message to publish) in one script on the customer's
+ * slot, and the decision kept by id: in the same script on a single server, after it on a Cluster
+ * (the kept copy's key is on another slot). One round trip (two on a Cluster) where a put, an index
+ * write, a publish and a kept copy took five, and the payload crosses the wire once. A decision
+ * that loses the compare-and-set is neither kept nor announced.
+ */
+export async function commitDecision(
+  ctx: RedisContext,
+  customerId: string,
+  record: StoredDecisionRecord,
+  expected: string | null,
+  ttlSeconds: number,
+  retentionSeconds: number,
+  notice: { readonly channel: string; readonly message: string },
+): Promise<PutDecisionResult> {
+  const seconds = Math.max(1, Math.ceil(retentionSeconds));
+  const now = ctx.now();
+  const keys = [ctx.keys.decision(customerId), ctx.keys.decisionIndex(customerId)];
+  if (!ctx.isCluster) keys.push(ctx.keys.keptDecision(record.decisionId));
+  const reply = (await runScript(ctx.client, DECISION_COMMIT, keys, [
+    expected === null ? '1' : '0',
+    expected ?? '',
+    record.decisionId,
+    record.payload,
+    Math.max(1, Math.ceil(ttlSeconds)),
+    now + seconds * 1000,
+    now,
+    notice.channel,
+    notice.message,
+    seconds,
+  ])) as [number, string?, string?];
+  if (reply[0] !== 1) {
+    const [, id, payload] = reply;
+    return { ok: false, current: id === undefined || payload === undefined ? null : { decisionId: id, payload: Buffer.from(payload, 'utf8') } };
+  }
+  if (ctx.isCluster) await ctx.client.set(ctx.keys.keptDecision(record.decisionId), keptValue(record), 'EX', seconds);
+  return { ok: true };
+}
+
+/** The current decision's id and the contact history in one script (following a merge in two more reads). */
+export async function decisionInputs(ctx: RedisContext, customerId: string): Promise<DecisionInputs> {
+  const k = ctx.keys;
+  const reply = (await runScript(ctx.client, DECISION_INPUTS, [k.profile(customerId), k.contacts(customerId), k.decision(customerId)], [])) as [string, unknown, string[]?];
+  if (reply[0] === 'moved') {
+    const survivor = String(reply[1]);
+    const [current, contacts] = await Promise.all([currentDecisionId(ctx, survivor), contactHistory(ctx, survivor)]);
+    return { currentDecisionId: current, contactHistory: contacts };
+  }
+  return { currentDecisionId: typeof reply[1] === 'string' ? reply[1] : null, contactHistory: contactsOf(reply[2] ?? []) };
+}
+
 const KEPT_MARKER = Buffer.from('p:', 'latin1');
+
+/** A kept decision as stored: the payload as it is behind a marker (the id is in the key). */
+function keptValue(record: StoredDecisionRecord): Buffer {
+  return Buffer.concat([KEPT_MARKER, record.payload]);
+}
 
 /** Keeps a decision by id (`ok:dec:<id>`) and lists it under the customer, so an erasure finds it. */
 export async function saveDecision(ctx: RedisContext, record: StoredDecisionRecord, customerId: string, retentionSeconds: number): Promise<void> {
@@ -45,7 +104,7 @@ export async function saveDecision(ctx: RedisContext, record: StoredDecisionReco
   await Promise.all([
     // The payload as it is behind a marker (the id is in the key): wrapping it in JSON escaped every
     // quote of ~25 KB on each decision.
-    ctx.client.set(ctx.keys.keptDecision(record.decisionId), Buffer.concat([KEPT_MARKER, record.payload]), 'EX', seconds),
+    ctx.client.set(ctx.keys.keptDecision(record.decisionId), keptValue(record), 'EX', seconds),
     ctx.client.multi().zadd(index, now + seconds * 1000, record.decisionId).zremrangebyscore(index, '-inf', now).exec(),
   ]);
 }

@@ -12,7 +12,7 @@ import { completeMerge } from './merge-customers.ts';
 import { ProfileCache } from './profile-cache.ts';
 import type { ProfileCacheOptions } from './profile-cache.ts';
 import { RedisCatalog } from './redis-catalog.ts';
-import { currentDecisionId, getCurrentDecision, getDecision, putCurrentDecision, saveDecision } from './redis-decisions.ts';
+import { commitDecision, currentDecisionId, decisionInputs, getCurrentDecision, getDecision, putCurrentDecision, saveDecision } from './redis-decisions.ts';
 import { eraseCustomer, exportCustomer } from './redis-erasure.ts';
 import { contactHistory, recordOutcome } from './redis-outcomes.ts';
 import { createRedisPluginState } from './redis-plugin-state.ts';
@@ -146,6 +146,14 @@ export async function createRedisStore(target: RedisTarget, options: RedisStoreO
         return result;
       }),
     saveDecision: (record, customerId, retention) => write(() => saveDecision(ctx, record, customerId, retention)),
+    commitDecision: (customerId, record, expected, ttl, retention) =>
+      write(async () => {
+        const notices = [{ kind: 'decision', customerId }] as const;
+        const result = await commitDecision(ctx, customerId, record, expected, ttl, retention, changes.message(notices));
+        if (result.ok) changes.told(notices);
+        return result;
+      }),
+    decisionInputs: (customerId) => read(() => decisionInputs(ctx, customerId)),
     getDecision: (decisionId) => read(() => getDecision(ctx, decisionId)),
 
     recordOutcome: (outcome, opts) =>
