@@ -26,13 +26,12 @@ export function trackedUrl(
   names: TrackingParams = DEFAULT_PARAMS,
 ): string {
   const href = resolved(url ?? '', baseUrl) ?? resolved(baseUrl, undefined);
-  const params = trackingParams(tracking, decisionId, target, names);
   // A link without query or fragment, and parameters the form encoding leaves as they are (ids,
   // names): setting them one by one through URLSearchParams (~5 µs a link, re-serialising the URL
   // each time) gives exactly this, names being distinct. Anything else takes that road.
-  const plain = params.every(([k, v]) => PLAIN.test(k) && PLAIN.test(v)) && new Set(params.map(([k]) => k)).size === params.length;
-  if (href !== null && plain && !href.includes('?') && !href.includes('#')) {
-    return params.length === 0 ? href : `${href}?${params.map(([k, v]) => `${k}=${v}`).join('&')}`;
+  if (href !== null && !href.includes('?') && !href.includes('#')) {
+    const query = plainQuery(tracking, decisionId, target, names);
+    if (query !== null) return query === '' ? href : `${href}?${query}`;
   }
   let parsed: URL;
   try {
@@ -40,12 +39,34 @@ export function trackedUrl(
   } catch {
     parsed = new URL(baseUrl);
   }
-  for (const [k, v] of params) parsed.searchParams.set(k, v);
+  for (const [k, v] of trackingParams(tracking, decisionId, target, names)) parsed.searchParams.set(k, v);
   return parsed.toString();
+}
+
+/** `k=v&…` of the tracking parameters when every name and value is plain and the names distinct; else null. */
+function plainQuery(tracking: Tracking, decisionId: string, target: { productId?: string; offerId?: string }, names: TrackingParams): string | null {
+  if (tracking === 'okd') {
+    const { productId, offerId } = target;
+    if (!isPlain(names.decision) || !isPlain(decisionId)) return null;
+    let query = `${names.decision}=${decisionId}`;
+    if (productId) {
+      if (!isPlain(names.product) || !isPlain(productId) || names.product === names.decision) return null;
+      query += `&${names.product}=${productId}`;
+    }
+    if (offerId) {
+      if (!isPlain(names.offer) || !isPlain(offerId) || names.offer === names.decision || (productId && names.offer === names.product)) return null;
+      query += `&${names.offer}=${offerId}`;
+    }
+    return query;
+  }
+  const params = trackingParams(tracking, decisionId, target, names);
+  if (!params.every(([k, v]) => isPlain(k) && isPlain(v))) return null;
+  return params.map(([k, v]) => `${k}=${v}`).join('&');
 }
 
 /** What application/x-www-form-urlencoded writes unchanged. */
 const PLAIN = /^[A-Za-z0-9*._-]*$/;
+const isPlain = (value: string) => PLAIN.test(value);
 
 function trackingParams(tracking: Tracking, decisionId: string, target: { productId?: string; offerId?: string }, names: TrackingParams): [string, string][] {
   const id = target.productId ?? target.offerId ?? '';
@@ -54,19 +75,28 @@ function trackingParams(tracking: Tracking, decisionId: string, target: { produc
 }
 
 // Links repeat (a catalog's product pages, one base URL): each is resolved once. Null: not a URL.
-const hrefs = new Map<string, string | null>();
+// Kept by base, then by URL: the catalog's own strings are the keys, whose hashes V8 keeps, where
+// a key joined from both would be a new string to hash on every link.
+const hrefs = new Map<string | undefined, Map<string, string | null>>();
+let remembered = 0;
 
 function resolved(url: string, base: string | undefined): string | null {
-  const key = `${base ?? ''}\n${url}`;
-  let href = hrefs.get(key);
+  let byUrl = hrefs.get(base);
+  let href = byUrl?.get(url);
   if (href === undefined) {
     try {
       href = new URL(url, base).href;
     } catch {
       href = null;
     }
-    if (hrefs.size >= 10_000) hrefs.clear();
-    hrefs.set(key, href);
+    if (remembered >= 10_000) {
+      hrefs.clear();
+      remembered = 0;
+      byUrl = undefined;
+    }
+    if (byUrl === undefined) hrefs.set(base, (byUrl = new Map()));
+    byUrl.set(url, href);
+    remembered += 1;
   }
   return href;
 }

@@ -13,3 +13,12 @@ describe('formatPrice', () => {
     expect(formatPrice(5, 'NOT-A-CODE', 'en-GB')).toBe('5.00 NOT-A-CODE');
   });
 });
+
+describe('formatPrice, remembered', () => {
+  it('writes what a fresh Intl.NumberFormat writes, on first and later calls, for -0 too', () => {
+    for (const [locale, currency] of [['en-GB', 'EUR'], ['es-ES', 'EUR'], ['en-GB', 'GBP'], ['de-DE', 'JPY']] as const) {
+      const fresh = new Intl.NumberFormat(locale, { style: 'currency', currency });
+      for (const amount of [0, -0, 0.5, 18.5, 1499, 1e9, -3.25, Number.NaN, 0, -0, 18.5]) expect(formatPrice(amount, currency, locale)).toBe(fresh.format(amount));
+    }
+  });
+});

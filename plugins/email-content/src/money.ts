@@ -1,5 +1,9 @@
 // One formatter per locale and currency: building one costs tens of microseconds, and they are immutable.
 const formatters = new Map<string, Intl.NumberFormat>();
+// Prices repeat (a catalog holds a few hundred), and `format` costs a microsecond or two each time:
+// each locale and currency keeps the strings it wrote, by amount.
+const written = new Map<string, Map<number, string>>();
+const WRITTEN_PER_FORMAT = 4096;
 
 /**
  * A price as the locale writes it in the product's currency (`€18.50`, `£6.50` in en-GB;
@@ -7,6 +11,11 @@ const formatters = new Map<string, Intl.NumberFormat>();
  */
 export function formatPrice(amount: number, currency: string, locale: string): string {
   const key = `${locale}|${currency}`;
+  let byAmount = written.get(key);
+  // Map keys do not tell -0 from 0, which a locale may write as "-€0.00": -0 is never remembered.
+  const negativeZero = Object.is(amount, -0);
+  const known = negativeZero ? undefined : byAmount?.get(amount);
+  if (known !== undefined) return known;
   let f = formatters.get(key);
   if (f === undefined) {
     try {
@@ -14,8 +23,16 @@ export function formatPrice(amount: number, currency: string, locale: string): s
     } catch {
       return `${amount.toFixed(2)} ${currency}`;
     }
-    if (formatters.size >= 256) formatters.clear();
+    if (formatters.size >= 256) {
+      formatters.clear();
+      written.clear();
+    }
     formatters.set(key, f);
   }
-  return f.format(amount);
+  const text = f.format(amount);
+  if (negativeZero) return text;
+  if (byAmount === undefined) written.set(key, (byAmount = new Map()));
+  if (byAmount.size >= WRITTEN_PER_FORMAT) byAmount.clear();
+  byAmount.set(amount, text);
+  return text;
 }

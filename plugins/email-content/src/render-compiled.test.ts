@@ -22,3 +22,15 @@ describe('compiled templates', () => {
     for (const template of templates) for (const mode of ['html', 'text'] as const) expect(render(template, values, mode)).toBe(original(template, values, mode));
   });
 });
+
+describe('escapeHtml', () => {
+  it('gives what a regex replace of the five specials gives, for 5,000 random strings', () => {
+    const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+    const r = createSeededRandom('escape');
+    const pieces = ['&', '<', '>', '"', "'", 'a', 'é', '€', '\u{1F600}', ' ', '&amp;', '\n', ''];
+    for (let n = 0; n < 5_000; n++) {
+      const value = Array.from({ length: Math.floor(r.next() * 16) }, () => pieces[Math.floor(r.next() * pieces.length)]).join('');
+      expect(escapeHtml(value)).toBe(value.replace(/[&<>"']/g, (ch) => entities[ch]!));
+    }
+  });
+});

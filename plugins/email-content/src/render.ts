@@ -1,8 +1,40 @@
-const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const SPECIAL = /[&<>"']/;
 
-/** Escapes a value for HTML text and attribute values. */
+/**
+ * Escapes a value for HTML text and attribute values. Most values (names, prices, titles) have
+ * nothing to escape and are returned as they are; the others are copied between the specials,
+ * which is what `replace(/[&<>"']/g, …)` gives without a callback per match.
+ */
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
+  const first = value.search(SPECIAL);
+  if (first < 0) return value;
+  let out = value.slice(0, first);
+  let from = first;
+  for (let i = first; i < value.length; i++) {
+    let entity: string;
+    switch (value.charCodeAt(i)) {
+      case 38:
+        entity = '&amp;';
+        break;
+      case 60:
+        entity = '&lt;';
+        break;
+      case 62:
+        entity = '&gt;';
+        break;
+      case 34:
+        entity = '&quot;';
+        break;
+      case 39:
+        entity = '&#39;';
+        break;
+      default:
+        continue;
+    }
+    out += value.slice(from, i) + entity;
+    from = i + 1;
+  }
+  return out + value.slice(from);
 }
 
 /** Values a template may name. */

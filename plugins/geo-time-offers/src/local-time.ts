@@ -42,19 +42,27 @@ export function isTimeZone(zone: string | null | undefined): zone is string {
 
 // Every real offset change happens on a quarter hour (UTC), so a zone's offset is one number for
 // each 15-minute slice of time: one Intl call per zone and slice instead of one per question.
+// Kept by zone, then by slice: no key string is built and hashed per question.
 const SLICE_MS = 900_000;
-const offsets = new Map<string, number>();
+const offsets = new Map<string, Map<number, number>>();
+let slicesKept = 0;
 
 function sliceOffset(ms: number, timeZone: string): number {
   const start = Math.floor(ms / SLICE_MS) * SLICE_MS;
-  const key = `${timeZone}|${start}`;
-  let offset = offsets.get(key);
+  let byStart = offsets.get(timeZone);
+  let offset = byStart?.get(start);
   if (offset === undefined) {
     const p: Record<string, number> = {};
     for (const part of formatter(timeZone).formatToParts(start)) if (part.type !== 'literal') p[part.type] = Number(part.value);
     offset = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - start;
-    if (offsets.size >= 50_000) offsets.clear();
-    offsets.set(key, offset);
+    if (slicesKept >= 50_000) {
+      offsets.clear();
+      slicesKept = 0;
+      byStart = undefined;
+    }
+    if (byStart === undefined) offsets.set(timeZone, (byStart = new Map()));
+    byStart.set(start, offset);
+    slicesKept += 1;
   }
   return offset;
 }
@@ -81,9 +89,15 @@ export function weekdayOf(date: LocalDate): Weekday {
  * localTime(Date.parse('2026-03-18T12:30:00Z'), 'Europe/Madrid'); // { …, weekday: 'wed', minutes: 810 } (13:30)
  */
 export function localTime(ms: number, timeZone: string): LocalTime {
+  // One decision asks about the same instant and zone for each offer and store: the last answer is kept.
+  if (ms === last.ms && timeZone === last.zone) return last.time;
   const { date, hour, minute } = wallClock(ms, timeZone);
-  return { ...date, weekday: weekdayOf(date), minutes: hour * 60 + minute };
+  const time: LocalTime = Object.freeze({ ...date, weekday: weekdayOf(date), minutes: hour * 60 + minute });
+  last = { ms, zone: timeZone, time };
+  return time;
 }
+
+let last: { readonly ms: number; readonly zone: string; readonly time: LocalTime } = { ms: Number.NaN, zone: '', time: Object.freeze({ year: 0, month: 0, day: 0, weekday: 'sun', minutes: 0 }) };
 
 /** How far the zone's wall clock is ahead of UTC at `ms` (ms; +3,600,000 for CET). */
 export function offsetMs(ms: number, timeZone: string): number {
@@ -112,12 +126,20 @@ export function addDays(date: LocalDate, n: number): LocalDate {
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
+// Clock strings come from the catalog's windows and opening hours: a handful, each parsed once.
+const clocks = new Map<string, number>();
+
 /** `HH:MM` → minutes after midnight (`24:00` is 1440); NaN when malformed. */
 export function parseClock(value: string): number {
-  const match = /^([01]?\d|2[0-4]):([0-5]\d)$/.exec(value);
-  if (!match) return Number.NaN;
-  const minutes = Number(match[1]) * 60 + Number(match[2]);
-  return minutes <= 1440 ? minutes : Number.NaN;
+  let minutes = clocks.get(value);
+  if (minutes === undefined) {
+    const match = /^([01]?\d|2[0-4]):([0-5]\d)$/.exec(value);
+    minutes = match ? Number(match[1]) * 60 + Number(match[2]) : Number.NaN;
+    if (minutes > 1440) minutes = Number.NaN;
+    if (clocks.size >= 4096) clocks.clear();
+    clocks.set(value, minutes);
+  }
+  return minutes;
 }
 
 /** Minutes after midnight → `HH:MM` (1440 → `24:00`, 1500 → `01:00`). */

@@ -12,6 +12,8 @@ export type PopularSource =
 /** A product being considered, with its evidence kept apart so the reasons can say which counted. */
 export interface Candidate {
   readonly productId: string;
+  /** The decision it was last set up for (see Candidates). */
+  round: number;
   /** The boosted repeat score (0 unless `repeatPurchases` is `boost`). */
   repeat: number;
   /** Σ seed weight × similarity over the seeds it neighbours. */
@@ -27,14 +29,57 @@ export interface Candidate {
   own: Interaction | undefined;
 }
 
-/** Candidates by product id. */
-export type Candidates = Map<string, Candidate>;
+/** Products kept between decisions at most; past it the pool starts afresh. */
+const POOL_LIMIT = 50_000;
+
+/**
+ * The candidates of one decision, by product id, in the order first met. A decision meets a few
+ * hundred (neighbours of each seed, five popularity lists), so the objects and the map are kept
+ * for the next decision instead of made anew: a candidate from an earlier round is set up again
+ * when first met in this one. `decide` is synchronous, so one set serves every decision; nothing
+ * of it outlives the decision that filled it.
+ */
+export class Candidates {
+  readonly #byId = new Map<string, Candidate>();
+  readonly #met: Candidate[] = [];
+  #round = 0;
+
+  /** Starts a decision: no candidate is met yet. */
+  begin(): this {
+    this.#round += 1;
+    this.#met.length = 0;
+    if (this.#byId.size > POOL_LIMIT) this.#byId.clear();
+    return this;
+  }
+
+  /** The candidate for a product, set up fresh the first time this decision meets it. */
+  get(productId: string): Candidate {
+    let c = this.#byId.get(productId);
+    // Every field set up front: one hidden class for all candidates keeps property access fast.
+    if (c === undefined) this.#byId.set(productId, (c = { productId, round: 0, repeat: 0, related: 0, popular: 0, total: 0, seed: undefined, seedShare: 0, popularSource: undefined, own: undefined }));
+    if (c.round !== this.#round) {
+      c.round = this.#round;
+      c.repeat = 0;
+      c.related = 0;
+      c.popular = 0;
+      c.total = 0;
+      c.seed = undefined;
+      c.seedShare = 0;
+      c.popularSource = undefined;
+      c.own = undefined;
+      this.#met.push(c);
+    }
+    return c;
+  }
+
+  /** This decision's candidates, in the order first met. */
+  values(): readonly Candidate[] {
+    return this.#met;
+  }
+}
 
 function candidate(all: Candidates, productId: string): Candidate {
-  let c = all.get(productId);
-  // Every field set up front: one hidden class for all candidates keeps property access fast.
-  if (c === undefined) all.set(productId, (c = { productId, repeat: 0, related: 0, popular: 0, total: 0, seed: undefined, seedShare: 0, popularSource: undefined, own: undefined }));
-  return c;
+  return all.get(productId);
 }
 
 /**

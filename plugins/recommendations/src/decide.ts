@@ -1,6 +1,6 @@
 import type { Contribution, DecideInput, ItemCandidate, Profile } from '@omnikernel/sdk';
 import { isAvailable, stockLocation } from './availability.ts';
-import { type Candidate, type Candidates, addOwn, addPopular, addRelated } from './candidates.ts';
+import { type Candidate, Candidates, addOwn, addPopular, addRelated } from './candidates.ts';
 import { halve, readHistory } from './history.ts';
 import type { RecommendationsOptions } from './options.ts';
 import { reasonsFor } from './reasons.ts';
@@ -8,6 +8,9 @@ import { selectTop } from './select-top.ts';
 import type { RecommendationsSnapshot } from './snapshot.ts';
 
 type Input = DecideInput<RecommendationsOptions, RecommendationsSnapshot>;
+
+// decide is synchronous: one set of candidate objects serves every decision in turn.
+const pool = new Candidates();
 
 /** Category affinity halves every 30 days, as the store projects it. */
 const AFFINITY_HALF_LIFE_DAYS = 30;
@@ -25,7 +28,7 @@ export function decideRecommendations(input: Input): Contribution {
   const snapshot = input.snapshot?.data ?? EMPTY;
   const now = input.clock.now();
   const history = readHistory(profile, context, now, options);
-  const candidates: Candidates = new Map();
+  const candidates = pool.begin();
   addOwn(candidates, history, snapshot.trend, options);
   addRelated(candidates, selectTop(history.values(), options.maxSeeds, (s) => s.seedWeight, (s) => s.productId), snapshot, options.neighboursPerSeed);
 
