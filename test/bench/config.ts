@@ -20,6 +20,8 @@ export interface BenchConfig {
   readonly connections: number;
   /** Paced runs: the most requests in flight (a stalled server queues behind these). */
   readonly pacedConnections: number;
+  /** Seconds of the idle stall probe before each scenario's paced rounds (BENCH_STALL_PROBE_SECONDS). */
+  readonly stallProbeSeconds: number;
   readonly redis: boolean;
   /**
    * Start the Redis gateway with OMNIKERNEL_DEMO=1 (BENCH_REDIS_DEMO=1) instead of copying the
@@ -64,6 +66,7 @@ export function loadConfig(): BenchConfig {
     pacedSeconds: number('BENCH_PACED_SECONDS', 1.2),
     connections: Math.round(number('BENCH_CONNECTIONS', 10)),
     pacedConnections: Math.round(number('BENCH_PACED_CONNECTIONS', 64)),
+    stallProbeSeconds: number('BENCH_STALL_PROBE_SECONDS', 1),
     redis: flag('BENCH_REDIS', true),
     redisDemo: flag('BENCH_REDIS_DEMO', false),
     profile: flag('BENCH_PROFILE', true),

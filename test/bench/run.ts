@@ -18,6 +18,7 @@ import type { BenchContext, Subject } from './scenarios/subjects.ts';
 import { startBaseline, type BaselineRoute } from './servers/baseline.ts';
 import { disposeAll, installCleanupHooks, onDispose } from './servers/children.ts';
 import { detectPinning, pinRunning } from './servers/cpu-pinning.ts';
+import { probeMachineStalls } from './servers/machine-stalls.ts';
 import { ensureGatewayBuild } from './servers/gateway-build.ts';
 import { readMemory } from './servers/proc-status.ts';
 
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
     }
     log(`measuring ${scenario.title}`);
     try {
-      figures.set(id, await measureScenario(scenario, subjects, ctx, config, load, log));
+      figures.set(id, await measureScenario(scenario, subjects, ctx, config, load, log, () => probeMachineStalls(pinning, config.stallProbeSeconds)));
     } catch (error) {
       log(`  ${id} failed: ${(error as Error).message}`);
       figures.set(id, { id, title: scenario.title, unit: scenario.unit, status: 'failed', note: (error as Error).message.split('\n')[0]!, subjects: [] });

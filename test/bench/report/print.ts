@@ -2,7 +2,7 @@ import { cpus } from 'node:os';
 import type { BenchConfig } from '../config.ts';
 import type { ProfileResult } from '../profile/profile-phase.ts';
 import { formatProfile } from '../profile/top-self-time.ts';
-import type { ScenarioFigures } from '../scenarios/measure.ts';
+import { describeStalls, type ScenarioFigures } from '../scenarios/measure.ts';
 import type { Pinning } from '../servers/cpu-pinning.ts';
 import type { BudgetLine } from './budget.ts';
 import type { MemoryFigures } from './memory.ts';
@@ -34,7 +34,13 @@ export function printReport(r: Report): string {
   );
   out.push(`gateway node flags: ${config.gatewayNodeFlags.join(' ') || "none (V8's defaults)"}`);
   if (r.decisionBytes !== null) out.push(`decision envelope: ${r.decisionBytes.toLocaleString('en-US')} bytes (the baseline answers the same bytes on each path)`);
-  out.push('', resultsTable(r.scenarios), '', budgetTable(r.budget), '', memoryTable(r.memory));
+  out.push('', resultsTable(r.scenarios));
+  const probed = r.scenarios.filter((s) => s.machineStalls);
+  if (probed.length > 0) {
+    out.push('', 'machine stalls, probed with the servers idle before each scenario\'s paced rounds (a floor under its p99 @ ½ peak):');
+    for (const s of probed) out.push(`  ${s.id}: ${describeStalls(s.machineStalls!)}`);
+  }
+  out.push('', budgetTable(r.budget), '', memoryTable(r.memory));
   if (r.profile) {
     out.push('', `CPU profile (embedded store, profiler on): ${r.profile.file}`);
     for (const w of r.profile.workloads) out.push('', formatProfile(`${w.name} at ${Math.round(w.rps).toLocaleString('en-US')} req/s`, w.summary));

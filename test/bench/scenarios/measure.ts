@@ -4,6 +4,7 @@ import type { LoadJob, LoadResult } from '../load/job.ts';
 import type { Scenario } from './definitions.ts';
 import { decisionsBetween, readCounters } from './gateway-metrics.ts';
 import type { BenchContext, Subject } from './subjects.ts';
+import type { MachineStalls } from '../servers/machine-stalls.ts';
 import { readCpuNs, readRunQueueWaitNs } from '../servers/proc-status.ts';
 
 /** The figures of one subject in one scenario. Rates are in the scenario's unit (req/s or events/s). */
@@ -61,6 +62,8 @@ export interface ScenarioFigures {
   readonly status: 'measured' | 'n/a (404)' | 'failed';
   readonly note?: string;
   readonly subjects: readonly SubjectFigures[];
+  /** The machine's own stalls, probed with the servers idle just before the paced rounds (null: not probed). */
+  readonly machineStalls?: MachineStalls | null;
 }
 
 const median = (values: readonly number[]) => {
@@ -75,7 +78,15 @@ const median = (values: readonly number[]) => {
  * this shared machine lands on all of them rather than on one; then, the same way, paced rounds at
  * half each subject's own peak. Figures are medians over the rounds.
  */
-export async function measureScenario(scenario: Scenario, subjects: readonly Subject[], ctx: BenchContext, config: BenchConfig, load: LoadGenerator, log: (line: string) => void): Promise<ScenarioFigures> {
+export async function measureScenario(
+  scenario: Scenario,
+  subjects: readonly Subject[],
+  ctx: BenchContext,
+  config: BenchConfig,
+  load: LoadGenerator,
+  log: (line: string) => void,
+  probeStalls: () => Promise<MachineStalls | null> = async () => null,
+): Promise<ScenarioFigures> {
   const runs = new Map<Subject['kind'], MeasuredRun[]>(subjects.map((s) => [s.kind, []]));
   const served = new Map<Subject['kind'], { computed: number; reused: number }>(subjects.map((s) => [s.kind, { computed: 0, reused: 0 }]));
   const failures = new Map<Subject['kind'], number>(subjects.map((s) => [s.kind, 0]));
@@ -146,6 +157,8 @@ export async function measureScenario(scenario: Scenario, subjects: readonly Sub
   }
 
   const peaks = new Map(subjects.map((s) => [s.kind, median(runs.get(s.kind)!.map((r) => r.rps))]));
+  const machineStalls = await probeStalls();
+  if (machineStalls) log(`  ${scenario.id} machine: ${describeStalls(machineStalls)}`);
   // Half the peak, in alternating rounds too: one stall of a neighbour would otherwise decide a p99.
   const paced = new Map<Subject['kind'], MeasuredRun[]>(subjects.map((s) => [s.kind, []]));
   for (let round = 0; round < config.pacedRounds; round++) {
@@ -176,6 +189,7 @@ export async function measureScenario(scenario: Scenario, subjects: readonly Sub
     title: scenario.title,
     unit: scenario.unit,
     status: 'measured',
+    machineStalls,
     subjects: subjects.map((subject): SubjectFigures => {
       const own = runs.get(subject.kind)!;
       const peak = peaks.get(subject.kind)!;
@@ -214,6 +228,12 @@ export async function measureScenario(scenario: Scenario, subjects: readonly Sub
       };
     }),
   };
+}
+
+/** One line on a stall probe: the floor it puts under a p99, then each core's gaps. */
+export function describeStalls(m: MachineStalls): string {
+  const cores = m.cores.map((c) => `core ${c.core} lost ${(c.stalledShare * 100).toFixed(1)}% in ${c.gaps} gaps > 1 ms (longest ${c.longestMs.toFixed(1)} ms)`).join(', ');
+  return `${(m.lateShare * 100).toFixed(2)}% of requests would be > ${m.thresholdMs} ms late from stalls alone (${m.seconds} s idle probe: ${cores})`;
 }
 
 export function fmtRate(value: number): string {
