@@ -7,7 +7,7 @@ import { script } from './scripts.ts';
  * ARGV: records `op, keyIndex, argCount, args…`, in call order. Returns one reply per record.
  * Ops: `idx` (add `args[1]` to the index), `set`, `incr`, `hincr`, `hmany` (field/by pairs),
  * `zincr` (member, by), `del` (the key and its index entry `args[1]`). A failed write's reply is
- * `{error message}`; the others still apply.
+ * `{error message}`; the others still apply. Arguments travel packed (packed-args.ts).
  */
 export const PLUGIN_WRITES = script(
   'plugin-writes',
@@ -39,4 +39,5 @@ while a <= #ARGV do
   else out[n] = 0 end
 end
 return out`,
+  { packed: true },
 );

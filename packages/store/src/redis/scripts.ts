@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { RedisClient } from './connection.ts';
+import { packArgs, UNPACK_ARGV } from './packed-args.ts';
 import { asBatch } from './timed-client.ts';
 
 /** A Lua script, sent by SHA and loaded on first use on each node. */
@@ -7,10 +8,15 @@ export interface Script {
   readonly name: string;
   readonly source: string;
   readonly sha: string;
+  /** Its arguments travel packed in one (see packed-args.ts); the source reads them from `ARGV` as usual. */
+  readonly packed: boolean;
 }
 
-export function script(name: string, source: string): Script {
-  return { name, source, sha: createHash('sha1').update(source).digest('hex') };
+/** A script; `packed` for one that takes thousands of arguments (a batch's). */
+export function script(name: string, source: string, options: { readonly packed?: boolean } = {}): Script {
+  const packed = options.packed === true;
+  const full = packed ? UNPACK_ARGV + source : source;
+  return { name, source: full, sha: createHash('sha1').update(full).digest('hex'), packed };
 }
 
 /**
@@ -23,7 +29,8 @@ export async function runScript(client: RedisClient, s: Script, keys: readonly s
   // One array, not thousands of spread arguments (a batch's script has a few thousand): ioredis
   // flattens it into the command.
   const rest: Array<string | number | Buffer> = keys.slice();
-  for (const a of args) rest.push(a);
+  if (s.packed) rest.push(packArgs(args as readonly (string | number)[]));
+  else for (const a of args) rest.push(a);
   const flat = rest as Array<string | Buffer>; // numbers are sent as their decimal text, as when spread
   try {
     return await send(() => client.evalsha(s.sha, keys.length, flat));
@@ -47,6 +54,7 @@ export async function runScript(client: RedisClient, s: Script, keys: readonly s
  * still the one its profile was computed from (so its lists are the ones the deltas were computed
  * against: a stored text of another length is a conflict too) and none of its events was applied
  * meanwhile. Returns per customer `ok`, `conflict`, `moved:<pending 0|1>:<id>` or `erased:<0|1>`.
+ * Arguments travel packed (packed-args.ts).
  */
 export const COMMIT_MANY = script(
   'commit-many',
@@ -133,6 +141,7 @@ for i = 1, #KEYS / 3 do
   out[i] = status
 end
 return out`,
+  { packed: true },
 );
 
 /**
