@@ -44,7 +44,8 @@ export async function countBuyers(state: PluginStateWriter, writes: StateWrites,
  * Popularity per scope, each product's weekly buyers summed with a weight that halves every
  * `popularityHalfLifeDays` back from the newest week: what sells now counts most.
  */
-export async function readPopularity(state: PluginStateReader, options: RecommendationsOptions): Promise<Map<string, Map<string, number>>> {
+/** `pause`: a break between buckets for a caller that builds in time slices (snapshot.ts). */
+export async function readPopularity(state: PluginStateReader, options: RecommendationsOptions, pause: () => Promise<void> | undefined = () => undefined): Promise<Map<string, Map<string, number>>> {
   const buckets = (await state.keys(keys.popularityPrefix)).map((key) => ({ key, week: weekOfKey(key) })).filter((b) => Number.isFinite(b.week));
   const newest = Math.max(...buckets.map((b) => b.week));
   const out = new Map<string, Map<string, number>>();
@@ -55,6 +56,7 @@ export async function readPopularity(state: PluginStateReader, options: Recommen
     let scores = out.get(scope);
     if (scores === undefined) out.set(scope, (scores = new Map()));
     for (const { member, score } of await state.ztop(key, READ_ALL)) scores.set(member, (scores.get(member) ?? 0) + weight * score);
+    await pause();
   }
   return out;
 }

@@ -47,4 +47,32 @@ describe('buildSnapshot', () => {
     await state.incr('meta:observed', 7);
     expect((await buildSnapshot({ state, catalog, options })).generation).toBe(7);
   });
+
+  it('lets the event loop run during a long build, and builds what an unbroken build would', async () => {
+    const state = createMemoryPluginState();
+    // Enough learning that the build takes well over one 2 ms slice.
+    for (let p = 0; p < 3_000; p++) {
+      const others: Record<string, number> = {};
+      for (let o = 1; o <= 20; o++) others[`p-${(p * 7 + o * 13) % 3_000}`] = o;
+      await state.hincrMany(`co:p-${p}`, others);
+      await state.hincrMany('occ', { [`p-${p}`]: 1 + (p % 17) });
+    }
+    const options = recommendationsOptionsSchema.parse({});
+    let turns = 0;
+    let counting = true;
+    const count = () => {
+      turns += 1;
+      if (counting) setImmediate(count);
+    };
+    setImmediate(count);
+    const started = performance.now();
+    const snapshot = await buildSnapshot({ state, catalog, options });
+    const took = performance.now() - started;
+    counting = false;
+    // One turn per slice at least (a build run as one task would give the loop none).
+    expect(took).toBeGreaterThan(4);
+    expect(turns).toBeGreaterThanOrEqual(2);
+    expect(Object.keys(snapshot.neighbours)).toHaveLength(3_000);
+    expect(await buildSnapshot({ state, catalog, options })).toEqual(snapshot);
+  });
 });

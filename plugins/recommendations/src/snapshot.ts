@@ -2,6 +2,7 @@ import type { CatalogView, PluginStateReader } from '@omnikernel/sdk';
 import type { RecommendationsOptions } from './options.ts';
 import { readPopularity } from './popularity.ts';
 import { keys } from './state-keys.ts';
+import { timeSlices } from './time-slices.ts';
 
 /** Products best first, with scores (popularity lists: scaled so the first is 1). Parallel arrays keep it compact. */
 export interface RankedList {
@@ -32,6 +33,7 @@ const PER_CATEGORY = 20;
  * recent-popularity lists (overall, per country, per store, per catalog category).
  */
 export async function buildSnapshot({ state, catalog, options }: { state: PluginStateReader; catalog: CatalogView; options: RecommendationsOptions }): Promise<RecommendationsSnapshot> {
+  const pause = timeSlices();
   const occurrences = await state.hgetall(keys.occurrences);
   const d = options.popularityDamping;
   const neighbours: Record<string, RankedList> = {};
@@ -41,8 +43,10 @@ export async function buildSnapshot({ state, catalog, options }: { state: Plugin
     const scored: [string, number][] = [];
     for (const [other, weight] of Object.entries(await state.hgetall(key))) scored.push([other, weight / (own * Math.max(occurrences[other] ?? 0, 1e-9) ** d)]);
     neighbours[productId] = ranked(top(scored, options.neighbours), false);
+    await pause();
   }
-  const popularity = await readPopularity(state, options);
+  const popularity = await readPopularity(state, options, pause);
+  await pause();
   const all = top([...(popularity.get('all') ?? [])], TREND_LIMIT);
   const group = (prefix: string) => {
     const out: Record<string, RankedList> = {};
