@@ -7,6 +7,7 @@ import {
   type Decision,
   type Logger,
   type Observation,
+  type ObserveContext,
   type PluginStateWriter,
   type Token,
 } from '@omnikernel/sdk';
@@ -207,13 +208,7 @@ export function createKernel(options: KernelOptions): Kernel {
       await Promise.all(
         runtime.map(async (p) => {
           if (!p.definition.observe || !p.state || !catalog) return;
-          try {
-            const before = p.stateWrites();
-            await p.definition.observe(observation, { state: p.state, catalog, options: p.options, logger: p.logger });
-            if (p.stateWrites() !== before) p.snapshots?.changed();
-          } catch (error) {
-            p.logger.warn('observe failed; the observation is skipped for this plugin', { error: (error as Error).message });
-          }
+          await observeOne(p, observation, { state: p.state, catalog, options: p.options, logger: p.logger });
         }),
       );
     },
@@ -236,17 +231,7 @@ export function createKernel(options: KernelOptions): Kernel {
             }
             return;
           }
-          await Promise.all(
-            observations.map(async (observation) => {
-              try {
-                const before = p.stateWrites();
-                await (observe as NonNullable<typeof observe>).call(p.definition, observation, ctx);
-                if (p.stateWrites() !== before) p.snapshots?.changed();
-              } catch (error) {
-                p.logger.warn('observe failed; the observation is skipped for this plugin', { error: (error as Error).message });
-              }
-            }),
-          );
+          await Promise.all(observations.map((observation) => observeOne(p, observation, ctx)));
         }),
       );
     },
@@ -291,4 +276,15 @@ export function createKernel(options: KernelOptions): Kernel {
       started = false;
     },
   };
+}
+
+/** One observation for one plugin with `observe`: a failure skips it for that plugin, logged. */
+async function observeOne(p: RuntimePlugin, observation: Observation, ctx: ObserveContext): Promise<void> {
+  try {
+    const before = p.stateWrites();
+    await p.definition.observe?.(observation, ctx);
+    if (p.stateWrites() !== before) p.snapshots?.changed();
+  } catch (error) {
+    p.logger.warn('observe failed; the observation is skipped for this plugin', { error: (error as Error).message });
+  }
 }

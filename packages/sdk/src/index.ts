@@ -11,6 +11,7 @@ export { deepFreeze } from './runtime/deep-freeze.ts';
 export { createEmptyProfile } from './runtime/empty-profile.ts';
 export { distanceKm } from './runtime/geo.ts';
 export { isTimeZone } from './runtime/time-zone.ts';
+export { createPairMemo, type PairMemo } from './runtime/pair-memo.ts';
 export { IDENTIFIER_TYPES, BUILT_IN_CHANNELS } from './types/identifiers.ts';
 export type { IdentifierType, Identifiers, Channel } from './types/identifiers.ts';
 export type {

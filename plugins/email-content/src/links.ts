@@ -1,3 +1,5 @@
+import { createPairMemo } from '@omnikernel/sdk';
+
 /** How links carry the decision: omnikernel's own parameters, or UTM ones. */
 export type Tracking = 'okd' | 'utm';
 
@@ -77,28 +79,18 @@ function trackingParams(tracking: Tracking, decisionId: string, target: { produc
 // Links repeat (a catalog's product pages, one base URL): each is resolved once. Null: not a URL.
 // Kept by base, then by URL: the catalog's own strings are the keys, whose hashes V8 keeps, where
 // a key joined from both would be a new string to hash on every link.
-const hrefs = new Map<string | undefined, Map<string, string | null>>();
-let remembered = 0;
+const hrefs = createPairMemo<string | undefined, string, string | null>(10_000);
+
+function hrefOf(base: string | undefined, url: string): string | null {
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return null;
+  }
+}
 
 function resolved(url: string, base: string | undefined): string | null {
-  let byUrl = hrefs.get(base);
-  let href = byUrl?.get(url);
-  if (href === undefined) {
-    try {
-      href = new URL(url, base).href;
-    } catch {
-      href = null;
-    }
-    if (remembered >= 10_000) {
-      hrefs.clear();
-      remembered = 0;
-      byUrl = undefined;
-    }
-    if (byUrl === undefined) hrefs.set(base, (byUrl = new Map()));
-    byUrl.set(url, href);
-    remembered += 1;
-  }
-  return href;
+  return hrefs.get(base, url, hrefOf);
 }
 
 /** An absolute URL for an image (relative to `baseUrl`), or undefined without one. */

@@ -1,4 +1,4 @@
-import type { Weekday } from '@omnikernel/sdk';
+import { createPairMemo, type Weekday } from '@omnikernel/sdk';
 
 /** A calendar date, without a zone. */
 export interface LocalDate {
@@ -44,27 +44,16 @@ export function isTimeZone(zone: string | null | undefined): zone is string {
 // each 15-minute slice of time: one Intl call per zone and slice instead of one per question.
 // Kept by zone, then by slice: no key string is built and hashed per question.
 const SLICE_MS = 900_000;
-const offsets = new Map<string, Map<number, number>>();
-let slicesKept = 0;
+const offsets = createPairMemo<string, number, number>(50_000);
+
+function offsetAt(timeZone: string, start: number): number {
+  const p: Record<string, number> = {};
+  for (const part of formatter(timeZone).formatToParts(start)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - start;
+}
 
 function sliceOffset(ms: number, timeZone: string): number {
-  const start = Math.floor(ms / SLICE_MS) * SLICE_MS;
-  let byStart = offsets.get(timeZone);
-  let offset = byStart?.get(start);
-  if (offset === undefined) {
-    const p: Record<string, number> = {};
-    for (const part of formatter(timeZone).formatToParts(start)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-    offset = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - start;
-    if (slicesKept >= 50_000) {
-      offsets.clear();
-      slicesKept = 0;
-      byStart = undefined;
-    }
-    if (byStart === undefined) offsets.set(timeZone, (byStart = new Map()));
-    byStart.set(start, offset);
-    slicesKept += 1;
-  }
-  return offset;
+  return offsets.get(timeZone, Math.floor(ms / SLICE_MS) * SLICE_MS, offsetAt);
 }
 
 function wallClock(ms: number, timeZone: string): { date: LocalDate; hour: number; minute: number; second: number } {

@@ -1,4 +1,4 @@
-import type { CatalogView, Offer, Profile } from '@omnikernel/sdk';
+import { createPairMemo, type CatalogView, type Offer, type Profile } from '@omnikernel/sdk';
 
 const DAY_MS = 86_400_000;
 // One formatter per zone: building one costs tens of microseconds, and they are immutable.
@@ -8,31 +8,20 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 // a local date is the same for every instant of a 15-minute UTC slice: one Intl call per zone and
 // slice (a format costs microseconds, and an agent's screen asks for several dates per offer).
 const SLICE_MS = 900_000;
-const days = new Map<string, Map<number, number>>();
-let daysKept = 0;
+const days = createPairMemo<string, number, number>(50_000);
+
+function dayOfSlice(timeZone: string, slice: number): number {
+  let f = formatters.get(timeZone);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    if (formatters.size >= 256) formatters.clear();
+    formatters.set(timeZone, f);
+  }
+  return Date.parse(`${f.format(slice * SLICE_MS)}T00:00:00Z`) / DAY_MS;
+}
 
 function dayNumber(ms: number, timeZone: string): number {
-  const slice = Math.floor(ms / SLICE_MS);
-  let bySlice = days.get(timeZone);
-  let day = bySlice?.get(slice);
-  if (day === undefined) {
-    let f = formatters.get(timeZone);
-    if (f === undefined) {
-      f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-      if (formatters.size >= 256) formatters.clear();
-      formatters.set(timeZone, f);
-    }
-    day = Date.parse(`${f.format(ms)}T00:00:00Z`) / DAY_MS;
-    if (daysKept >= 50_000) {
-      days.clear();
-      daysKept = 0;
-      bySlice = undefined;
-    }
-    if (bySlice === undefined) days.set(timeZone, (bySlice = new Map()));
-    bySlice.set(slice, day);
-    daysKept += 1;
-  }
-  return day;
+  return days.get(timeZone, Math.floor(ms / SLICE_MS), dayOfSlice);
 }
 
 /** Calendar days from `at` to `now` on the customer's clock (UTC when the zone is unknown or invalid). */
