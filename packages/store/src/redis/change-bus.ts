@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Cluster } from 'ioredis';
 import type { ChangeNotice } from '../store.ts';
 import type { RedisClient } from './connection.ts';
 
@@ -41,8 +42,11 @@ export async function createChangeBus(options: {
     if (envelope !== null && envelope.src !== src) options.onRemote(envelope.n);
   });
   subscriber.on('ready', () => {
-    if (wasReady) options.onReconnect();
-    wasReady = true;
+    if (!wasReady) return;
+    // A Cluster's subscriber resubscribes by itself; a standalone one is told to (`connect` turns
+    // ioredis' resubscribe off), and the notices it missed count from when the subscription is back.
+    if (subscriber instanceof Cluster) options.onReconnect();
+    else subscriber.subscribe(channel).then(options.onReconnect, () => undefined);
   });
   await subscriber.subscribe(channel);
   wasReady = true;

@@ -44,7 +44,9 @@ export function connect(target: RedisTarget, options: ConnectionOptions, role: '
   if (nodes === null) {
     const url = (target as { url: string }).url;
     const redisOptions = { ...common, retryStrategy: (n: number) => Math.min(25 * n, 500) };
-    client = command ? new TimedRedis(url, redisOptions, timeouts) : new Redis(url, redisOptions);
+    // ioredis' own resubscribe after a reconnect leaves its promise unhandled: closing while it is
+    // pending is an unhandled rejection. The change bus resubscribes itself (see change-bus.ts).
+    client = command ? new TimedRedis(url, redisOptions, timeouts) : new Redis(url, { ...redisOptions, autoResubscribe: false });
   } else {
     const startup = nodes.map((n) => {
       const [host, port] = n.split(':');
