@@ -3,7 +3,7 @@ import { basketOf } from './basket.ts';
 import type { RecommendationsOptions } from './options.ts';
 import { addPairs, addWeights } from './pairs.ts';
 import type { StateWrites } from './pairs.ts';
-import { countBuyers, weekOf } from './popularity.ts';
+import { countBuyers, inWeek, weekOf } from './popularity.ts';
 import type { WeekClock } from './popularity.ts';
 import { keys, scopes } from './state-keys.ts';
 
@@ -22,14 +22,14 @@ export async function learnPurchase(event: CustomerEvent, profile: Profile, stat
   addWeights(writes, keys.occurrences, basket.productIds, basketWeight);
 
   const week = weekOf(event.occurredAt);
+  const isThisWeek = inWeek(week);
   const earlier = new Set<string>();
   const thisWeek = new Set<string>();
   for (const purchase of profile.purchases) {
     if (purchase.orderId === basket.orderId) continue;
-    const purchaseWeek = weekOf(purchase.at); // once per order, not per line
+    const sameWeek = isThisWeek(purchase.at); // once per order, not per line
     // Without cross-basket pairs, nothing of another week matters.
-    if (crossBasketWeight <= 0 && purchaseWeek !== week) continue;
-    const sameWeek = purchaseWeek === week;
+    if (crossBasketWeight <= 0 && !sameWeek) continue;
     for (const item of purchase.items) {
       earlier.add(item.productId);
       if (sameWeek) thisWeek.add(item.productId);

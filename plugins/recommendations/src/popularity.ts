@@ -11,6 +11,18 @@ export function weekOf(iso: string): number {
   return Math.floor(Date.parse(iso) / WEEK_MS);
 }
 
+/**
+ * `iso => weekOf(iso) === week`, cheap for text in `toISOString()` form (the store's): such text
+ * sorts in time order, so it is two comparisons with the week's bounds instead of a `Date.parse`
+ * (a purchase reads the week of each of the customer's earlier orders).
+ */
+export function inWeek(week: number): (iso: string) => boolean {
+  const from = new Date(week * WEEK_MS).toISOString();
+  const to = new Date((week + 1) * WEEK_MS).toISOString();
+  if (from.length !== 24 || to.length !== 24) return (iso) => weekOf(iso) === week;
+  return (iso) => (iso.length === 24 && iso.charCodeAt(23) === 90 && iso.charCodeAt(10) === 84 ? iso >= from && iso < to : weekOf(iso) === week);
+}
+
 /** The newest week seen, as a run of observations knows it (read once, then kept up to date). */
 export interface WeekClock {
   newest: number | undefined;

@@ -49,3 +49,18 @@ describe('ms', () => {
     expect(compareTime('2026-03-02T09:00:00.000Z', '2026-03-02T10:00:00.000+01:00')).toBe(0);
   });
 });
+
+describe('compareTime', () => {
+  it('orders instants as their epoch ms do, canonical text or not', () => {
+    const random = seeded(11);
+    const others = ['2026-03-02T10:00:00.000+01:00', '2026-03-02T09:00:00Z', '2026-02-29T10:00:00.000Z', '2024-02-29T10:00:00.000Z', '2026-0a-02T09:00:00.000Z'];
+    for (let i = 0; i < 5000; i++) {
+      const a = i % 10 === 0 ? (others[i % others.length] as string) : randomIso(random);
+      // Half the pairs close together, so equal prefixes are common.
+      const b = i % 2 === 0 ? new Date(Date.parse(a) + Math.floor((random() - 0.5) * 10_000)).toISOString() : randomIso(random);
+      const expected = Math.sign(ms(a) - ms(b));
+      expect(Number.isNaN(expected) ? Number.isNaN(compareTime(a, b)) : Math.sign(compareTime(a, b)) === expected, `${a} vs ${b}`).toBe(true);
+    }
+    expect(compareTime('2026-03-02T09:00:00.000Z', '2026-03-02T09:00:00.000Z')).toBe(0);
+  });
+});
