@@ -4,7 +4,7 @@ import { applyConversation, applyEmailClicked, applyEmailOpened, applyPageView, 
 import { applyAbandon, applyCart, applyPurchase } from './apply-commerce.ts';
 import { applyConsentUpdated, applyIdentify } from './apply-consent.ts';
 import { applyLocale, applyLocation, applyPurchasePlace, applyStorePlace, latestStoreAt } from './apply-place.ts';
-import { Own, str } from './draft.ts';
+import { draftOf, Own, str } from './draft.ts';
 import type { ApplyContext, Draft, Step, StoredProfile } from './draft.ts';
 import { LIMITS } from './limits.ts';
 import { deriveSegments, sameList } from './segments.ts';
@@ -83,7 +83,7 @@ export class ProfileDraft {
   readonly #ctx: ApplyContext;
 
   constructor(profile: Profile, ctx: ApplyContext = {}) {
-    this.#draft = { ...(profile as StoredProfile) };
+    this.#draft = draftOf(profile as StoredProfile);
     this.#ctx = ctx;
   }
 

@@ -17,6 +17,52 @@ export interface StoredProfile extends Profile {
  */
 export type Draft = { -readonly [K in keyof StoredProfile]: StoredProfile[K] };
 
+/**
+ * A shallow copy of a stored profile as a draft. A literal of every field rather than a spread:
+ * profiles come in many hidden classes (fields set in different orders by different events), so
+ * V8's spread falls back to its generic copy (~0.8 µs here against ~0.2 µs), and every draft made
+ * this way shares one hidden class, which keeps the projection's property reads monomorphic. The
+ * type makes a field added to `Profile` a compile error here until it is copied. A field this
+ * version does not know (written by a newer one) is not carried: the Redis store writes only
+ * changed fields, so what Redis holds of it stays as it is.
+ */
+export function draftOf(p: StoredProfile): Draft {
+  const draft: Omit<Draft, 'consentUpdatedAt'> = {
+    customerId: p.customerId,
+    version: p.version,
+    materialVersion: p.materialVersion,
+    identifiers: p.identifiers,
+    aliases: p.aliases,
+    consent: p.consent,
+    firstSeen: p.firstSeen,
+    lastSeen: p.lastSeen,
+    eventCount: p.eventCount,
+    channelCounts: p.channelCounts,
+    typeCounts: p.typeCounts,
+    visits: p.visits,
+    recentlyViewed: p.recentlyViewed,
+    purchases: p.purchases,
+    conversations: p.conversations,
+    cart: p.cart,
+    abandonedCart: p.abandonedCart,
+    categoryAffinity: p.categoryAffinity,
+    location: p.location,
+    lastStoreId: p.lastStoreId,
+    timezone: p.timezone,
+    country: p.country,
+    lifetimeValue: p.lifetimeValue,
+    orderCount: p.orderCount,
+    emailOpens: p.emailOpens,
+    emailClicks: p.emailClicks,
+    segments: p.segments,
+    traits: p.traits,
+    recentEvents: p.recentEvents,
+  };
+  // Only when present: a stored profile without it must not gain the key (equality, encoding).
+  if (p.consentUpdatedAt !== undefined) (draft as Draft).consentUpdatedAt = p.consentUpdatedAt;
+  return draft as Draft;
+}
+
 /** What the projection may read besides the event: the catalog (categories, store coordinates). */
 export interface ApplyContext {
   readonly catalog?: CatalogView;
