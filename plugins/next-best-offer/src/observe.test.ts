@@ -1,7 +1,7 @@
 import type { Outcome } from '@omnikernel/sdk';
 import { createMemoryPluginState, fixtureCatalog, fixtureProfiles } from '@omnikernel/sdk/testing';
 import { describe, expect, it } from 'vitest';
-import { observeNextBestOffer } from './observe.ts';
+import { observeNextBestOffer, observeNextBestOfferBatch } from './observe.ts';
 import { nextBestOfferOptionsSchema } from './options.ts';
 import { buildSnapshot } from './snapshot.ts';
 
@@ -31,5 +31,18 @@ describe('observe and snapshot', () => {
         },
       },
     });
+  });
+
+  it('learns from a batch what observing it one by one teaches, and counts what taught something', async () => {
+    const options = nextBestOfferOptionsSchema.parse({ perSegment: true });
+    const caller = fixtureProfiles['caller-abandoned-cart'];
+    const view = (i: number) => ({ kind: 'event' as const, event: { id: `e${i}`, type: 'page_viewed' as const, channel: 'web' as const, occurredAt: '2026-03-18T10:00:00Z', identifiers: { customerId: 'c' }, properties: {} }, customerId: 'c', profile: caller });
+    const run = [view(0), { kind: 'outcome' as const, outcome: outcome('o1', 'shown', 'o-cart-rescue'), customerId: 'c', profile: caller }, view(1), { kind: 'outcome' as const, outcome: outcome('o2', 'clicked'), customerId: 'c' }, { kind: 'outcome' as const, outcome: outcome('o3', 'accepted', 'o-cart-rescue', 'vip'), customerId: 'c' }];
+    const one = createMemoryPluginState();
+    for (const observation of run) await observeNextBestOffer(observation, { state: one, catalog: fixtureCatalog(), options, logger });
+    const batch = createMemoryPluginState();
+    expect(await observeNextBestOfferBatch(run, { state: batch, catalog: fixtureCatalog(), options, logger })).toBe(2);
+    expect(await buildSnapshot({ state: batch })).toEqual(await buildSnapshot({ state: one }));
+    expect((await buildSnapshot({ state: batch })).generation).toBe(2);
   });
 });

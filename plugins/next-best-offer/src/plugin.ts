@@ -1,6 +1,6 @@
 import { definePlugin } from '@omnikernel/sdk';
 import { decideNextBestOffer } from './decide.ts';
-import { observeNextBestOffer } from './observe.ts';
+import { observeNextBestOffer, observeNextBestOfferBatch } from './observe.ts';
 import { nextBestOfferOptionsSchema } from './options.ts';
 import { type NextBestOfferSnapshot, buildSnapshot } from './snapshot.ts';
 
@@ -22,6 +22,7 @@ export const nextBestOfferPlugin = definePlugin<typeof nextBestOfferOptionsSchem
   options: nextBestOfferOptionsSchema,
   timeoutMs: 50,
   observe: observeNextBestOffer,
+  observeBatch: observeNextBestOfferBatch,
   // Outcomes are few and matter at once (a reject should lower an offer soon): rebuild often.
   snapshot: { build: buildSnapshot, refreshEveryMs: 10_000, refreshAfterChanges: 50 },
   decide: decideNextBestOffer,
