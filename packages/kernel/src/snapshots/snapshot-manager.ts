@@ -1,5 +1,5 @@
 import type { CatalogView, Logger, PluginStateReader, SnapshotSpec, StateSnapshot } from '@omnikernel/sdk';
-import { fingerprint } from '../fingerprint.ts';
+import { fingerprintInSlices } from './sliced-fingerprint.ts';
 
 /**
  * Keeps a learning plugin's snapshot: built at start, rebuilt on a cadence or after N observed
@@ -99,7 +99,7 @@ export class SnapshotManager {
         const catalog = this.deps.catalog();
         const data = await this.spec.build({ state: this.deps.state, catalog, options: this.deps.options });
         this.#builtForCatalog = catalog.version;
-        const snapshot = Object.freeze({ version: `${this.plugin}@${fingerprint(data)}`, data });
+        const snapshot = Object.freeze({ version: `${this.plugin}@${await fingerprintInSlices(data)}`, data });
         this.#current = snapshot;
         this.#retained.set(snapshot.version, snapshot);
         const retain = this.deps.retain ?? 8;
