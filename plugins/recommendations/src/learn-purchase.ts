@@ -3,7 +3,7 @@ import { basketOf } from './basket.ts';
 import type { RecommendationsOptions } from './options.ts';
 import { addPairs, addWeights } from './pairs.ts';
 import type { StateWrites } from './pairs.ts';
-import { countBuyers, inWeek, weekOf } from './popularity.ts';
+import { countBuyers, sideOfWeek, weekOf } from './popularity.ts';
 import type { WeekClock } from './popularity.ts';
 import { keys, scopes } from './state-keys.ts';
 
@@ -22,14 +22,19 @@ export async function learnPurchase(event: CustomerEvent, profile: Profile, stat
   addWeights(writes, keys.occurrences, basket.productIds, basketWeight);
 
   const week = weekOf(event.occurredAt);
-  const isThisWeek = inWeek(week);
+  const side = sideOfWeek(week);
   const earlier = new Set<string>();
   const thisWeek = new Set<string>();
   for (const purchase of profile.purchases) {
     if (purchase.orderId === basket.orderId) continue;
-    const sameWeek = isThisWeek(purchase.at); // once per order, not per line
-    // Without cross-basket pairs, nothing of another week matters.
-    if (crossBasketWeight <= 0 && !sameWeek) continue;
+    const relative = side(purchase.at); // once per order, not per line
+    // Without cross-basket pairs nothing of another week matters, and orders are newest first:
+    // past the first of an earlier week there is none of this week.
+    if (crossBasketWeight <= 0 && relative !== 0) {
+      if (relative < 0) break;
+      continue;
+    }
+    const sameWeek = relative === 0;
     for (const item of purchase.items) {
       earlier.add(item.productId);
       if (sameWeek) thisWeek.add(item.productId);

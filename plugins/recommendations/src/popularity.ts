@@ -12,15 +12,17 @@ export function weekOf(iso: string): number {
 }
 
 /**
- * `iso => weekOf(iso) === week`, cheap for text in `toISOString()` form (the store's): such text
- * sorts in time order, so it is two comparisons with the week's bounds instead of a `Date.parse`
- * (a purchase reads the week of each of the customer's earlier orders).
+ * `iso => Math.sign(weekOf(iso) - week)`: negative for an instant of an earlier week, 0 in `week`,
+ * positive after. Cheap for text in `toISOString()` form (the store's): such text sorts in time
+ * order, so it is two comparisons with the week's bounds instead of a `Date.parse` (a purchase
+ * reads the week of the customer's earlier orders).
  */
-export function inWeek(week: number): (iso: string) => boolean {
+export function sideOfWeek(week: number): (iso: string) => number {
   const from = new Date(week * WEEK_MS).toISOString();
   const to = new Date((week + 1) * WEEK_MS).toISOString();
-  if (from.length !== 24 || to.length !== 24) return (iso) => weekOf(iso) === week;
-  return (iso) => (iso.length === 24 && iso.charCodeAt(23) === 90 && iso.charCodeAt(10) === 84 ? iso >= from && iso < to : weekOf(iso) === week);
+  const parsed = (iso: string) => Math.sign(weekOf(iso) - week);
+  if (from.length !== 24 || to.length !== 24) return parsed;
+  return (iso) => (iso.length === 24 && iso.charCodeAt(23) === 90 && iso.charCodeAt(10) === 84 ? (iso < from ? -1 : iso < to ? 0 : 1) : parsed(iso));
 }
 
 /** The newest week seen, as a run of observations knows it (read once, then kept up to date). */
