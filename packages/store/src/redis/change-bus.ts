@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Cluster } from 'ioredis';
 import type { ChangeNotice } from '../store.ts';
 import type { RedisClient } from './connection.ts';
-import { SubscriptionHeartbeat } from './subscription-heartbeat.ts';
 
 /** One message on the changes channel: the notices of one write call, and who sent them. */
 interface Envelope {
@@ -15,13 +14,8 @@ export interface ChangeBus {
   publish(notices: readonly ChangeNotice[]): Promise<void>;
   /** The channel and message `publish` would send, for a script that publishes them itself. */
   message(notices: readonly ChangeNotice[]): { readonly channel: string; readonly message: string };
-  /** True while every notice published is known to reach this instance (see SubscriptionHeartbeat); never on a Cluster. */
-  live(): boolean;
   close(): Promise<void>;
 }
-
-/** Notices whose publish failed, kept to send again when the connection is back (oldest dropped past this). */
-const MAX_UNSENT = 1000;
 
 /**
  * Change notices over Redis pub/sub, on a dedicated subscriber connection (a subscribed connection
@@ -35,8 +29,6 @@ export async function createChangeBus(options: {
   readonly channel: string;
   readonly onRemote: (notices: readonly ChangeNotice[]) => void;
   readonly onReconnect: () => void;
-  /** How often the subscription is proven (ms). Default 1000. */
-  readonly heartbeatMs?: number | undefined;
 }): Promise<ChangeBus> {
   const { publisher, subscriber, channel } = options;
   const src = randomUUID();
@@ -54,44 +46,22 @@ export async function createChangeBus(options: {
     // A Cluster's subscriber resubscribes by itself; a standalone one is told to (`connect` turns
     // ioredis' resubscribe off), and the notices it missed count from when the subscription is back.
     if (subscriber instanceof Cluster) options.onReconnect();
-    else
-      subscriber.subscribe(channel).then(() => {
-        options.onReconnect();
-        heartbeat?.resubscribed();
-      }, () => undefined);
+    else subscriber.subscribe(channel).then(options.onReconnect, () => undefined);
   });
   await subscriber.subscribe(channel);
   wasReady = true;
-  // A Cluster subscribes on a connection of its own choosing, which a PING here would not reach.
-  const heartbeat = subscriber instanceof Cluster ? null : new SubscriptionHeartbeat(subscriber, options.heartbeatMs ?? 1000);
   const message = (notices: readonly ChangeNotice[]) => JSON.stringify({ src, n: notices } satisfies Envelope);
-
-  // A notice that could not be sent is sent again once the connection is back: the others may be
-  // trusting what they hold for as long as their subscription is live (ProfileCache.trustNotices).
-  const unsent: string[] = [];
-  const send = (text: string) => publisher.publish(channel, text).then(() => true, () => false);
-  const keep = (text: string) => {
-    unsent.push(text);
-    if (unsent.length > MAX_UNSENT) unsent.shift();
-  };
-  let flushing = false;
-  publisher.on('ready', async () => {
-    if (flushing) return;
-    flushing = true;
-    while (unsent.length > 0 && publisher.status === 'ready' && (await send(unsent[0] as string))) unsent.shift();
-    flushing = false;
-  });
   return {
     message: (notices) => ({ channel, message: message(notices) }),
     async publish(notices) {
-      if (notices.length === 0) return;
-      const text = message(notices);
-      // The write it reports is stored either way: a failed notice waits for the connection.
-      if (publisher.status !== 'ready' || !(await send(text))) keep(text);
+      if (notices.length === 0 || publisher.status !== 'ready') return;
+      try {
+        await publisher.publish(channel, message(notices));
+      } catch {
+        // The write it reports is stored; other instances converge within the cache TTL.
+      }
     },
-    live: () => heartbeat?.live() ?? false,
     async close() {
-      heartbeat?.stop();
       subscriber.disconnect();
     },
   };

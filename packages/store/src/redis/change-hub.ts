@@ -13,8 +13,6 @@ export interface ChangeHub {
   /** Tells local listeners only (the write's script published to the others). */
   told(notices: readonly ChangeNotice[]): void;
   onChange(listener: (notice: ChangeNotice) => void): () => void;
-  /** True while every other instance's notices are known to reach this one. */
-  live(): boolean;
   close(): Promise<void>;
 }
 
@@ -29,7 +27,6 @@ export async function createChangeHub(options: {
   readonly channel: string;
   readonly cache: ProfileCache;
   readonly catalog: RedisCatalog;
-  readonly heartbeatMs?: number | undefined;
 }): Promise<ChangeHub> {
   const { cache, catalog } = options;
   const listeners = new Set<(notice: ChangeNotice) => void>();
@@ -40,7 +37,6 @@ export async function createChangeHub(options: {
     publisher: options.publisher,
     subscriber: options.subscriber,
     channel: options.channel,
-    heartbeatMs: options.heartbeatMs,
     onRemote(notices) {
       for (const n of notices) {
         if (n.kind !== 'profile' || n.customerId === undefined) continue;
@@ -67,8 +63,6 @@ export async function createChangeHub(options: {
       );
     },
   });
-  // What the cache holds is evicted by these notices: it may be trusted past its TTL while they arrive.
-  cache.trustNotices(() => bus.live());
   return {
     async announce(notices) {
       tell(notices);
@@ -76,7 +70,6 @@ export async function createChangeHub(options: {
     },
     message: (notices) => bus.message(notices),
     told: tell,
-    live: () => bus.live(),
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -27,12 +27,6 @@ export interface ProfileCacheOptions {
    * none, and warm decisions need no Redis round trip to find their customer.
    */
   readonly identityTtlMs?: number;
-  /**
-   * How long past `ttlMs` a profile's versions stay usable while change notices are known to
-   * arrive (`trustNotices`). Default 60 000: the bound for a notice its writer could not send
-   * and then could not send again (the writer stopped meanwhile).
-   */
-  readonly trustedMs?: number;
   /** The clock the TTL is measured with (ms), injected by tests. Default `performance.now`. */
   readonly clock?: () => number;
 }
@@ -52,9 +46,6 @@ export class ProfileCache {
    */
   readonly #versions = new Map<string, { readonly versions: ProfileVersions; readonly until: number }>();
   readonly #ttlMs: number;
-  readonly #trustedMs: number;
-  /** True while every change notice is known to reach this instance (set by the store). */
-  #noticesArrive: () => boolean = () => false;
   readonly #maxVersions: number;
   readonly #now: () => number;
   /** customer id → identity keys cached for it, to evict them on a merge or an erasure. */
@@ -77,7 +68,6 @@ export class ProfileCache {
       ...perf,
     });
     this.#ttlMs = ttl;
-    this.#trustedMs = options.trustedMs ?? 60_000;
     this.#maxVersions = options.max ?? 50_000;
     this.#now = options.clock ?? (() => performance.now());
     this.#identities = new LRUCache<string, string>({
@@ -130,28 +120,14 @@ export class ProfileCache {
     this.#versions.delete(customerId);
   }
 
-  /**
-   * Lets `versions` answer past the TTL, up to `trustedMs` more, while `arrive()` holds: a change
-   * anywhere evicts what is held here through its notice, so what is still held is current, and a
-   * warm decision needs no round trip. When notices may be missed, the TTL bounds staleness again.
-   */
-  trustNotices(arrive: () => boolean): void {
-    this.#noticesArrive = arrive;
-  }
-
   /** A profile's fresh versions: from the profile when it is held, else as read alone. */
   versions(customerId: string): ProfileVersions | undefined {
     const profile = this.#profiles.get(customerId);
     if (profile !== undefined) return { version: profile.version, materialVersion: profile.materialVersion };
     const held = this.#versions.get(customerId);
-    const now = this.#now();
-    if (held !== undefined && held.until > now) return held.versions;
-    if (this.#noticesArrive()) {
-      if (held !== undefined && held.until + this.#trustedMs > now) return held.versions;
-      const stale = this.#profiles.get(customerId, { allowStale: true });
-      if (stale !== undefined && this.#profiles.getRemainingTTL(customerId) > -this.#trustedMs) return { version: stale.version, materialVersion: stale.materialVersion };
-    }
-    if (held !== undefined && held.until + this.#trustedMs <= now) this.#versions.delete(customerId);
+    if (held === undefined) return undefined;
+    if (held.until > this.#now()) return held.versions;
+    this.#versions.delete(customerId);
     return undefined;
   }
 

@@ -32,11 +32,6 @@ export interface RedisStoreOptions extends NormalizeOptions, ConnectionOptions {
   readonly maxEventsPerCustomer?: number;
   /** Contact-history records kept per customer. Default 1000. */
   readonly maxContactsPerCustomer?: number;
-  /**
-   * How often the change-notice subscription is proven with a PING (ms). Default 1000. While the
-   * answers come back, held profile versions are trusted past the cache TTL (ProfileCache.trustNotices).
-   */
-  readonly noticeHeartbeatMs?: number;
   /** How long a merge or erasure waits for a customer's lock. Default 3000 ms. */
   readonly lockWaitMs?: number;
   /** The clock for idempotency expiry (epoch ms). Default `Date.now`. */
@@ -66,7 +61,7 @@ export async function createRedisStore(target: RedisTarget, options: RedisStoreO
     const timeoutMs = options.connectTimeoutMs ?? 5000;
     await Promise.all([waitReady(client, timeoutMs, where), waitReady(subscriber, timeoutMs, where)]);
     await warmUp(client);
-    hub = await createChangeHub({ publisher: client, subscriber, channel: keys.changes, cache, catalog, heartbeatMs: options.noticeHeartbeatMs });
+    hub = await createChangeHub({ publisher: client, subscriber, channel: keys.changes, cache, catalog });
     await catalog.refresh();
   } catch (error) {
     client.disconnect();
