@@ -95,4 +95,18 @@ describe('Redis store: cache and change notices across instances', () => {
     expect(p?.eventCount).toBe(4);
     expect(p?.aliases).toHaveLength(1);
   });
+
+  it('announces an outcome recorded under a merged-away id for the survivor, whose profile it changed', async () => {
+    const u = uid();
+    const [older] = await a.ingest([event('page_viewed', { deviceId: `d-${u}` }, {}, { occurredAt: at(0) })]);
+    const [younger] = await a.ingest([event('page_viewed', { email: `o-${u}@example.com` }, {}, { occurredAt: at(1) })]);
+    const survivor = older?.customerId as string;
+    await a.ingest([event('identify', { deviceId: `d-${u}`, email: `o-${u}@example.com` }, {}, { occurredAt: at(2) })]);
+    const held = await b.getProfile(survivor);
+    const heard = nextNotice(b, (n) => n.kind === 'profile' && n.customerId === survivor);
+    const outcome = { id: `o-${u}`, type: 'accepted' as const, decisionId: 'dec-1', channel: 'contact_center' as const, occurredAt: at(3), offerId: 'x', customerId: younger?.customerId as string };
+    expect(await a.recordOutcome(outcome, { material: true })).toBe('accepted');
+    await heard;
+    expect((await b.getProfile(survivor))?.materialVersion).toBeGreaterThan(held?.materialVersion as number);
+  });
 });

@@ -10,13 +10,13 @@ import { OUTCOME } from './record-scripts.ts';
 /**
  * Records an outcome once (its id in the customer's idempotency set), in the contact history; a
  * material one also bumps the profile's version and materialVersion in the same script. Follows a
- * merged customer to its survivor.
+ * merged customer to its survivor, and says whose profile it wrote (the one to announce).
  */
 export async function recordOutcome(
   ctx: RedisContext,
   outcome: Outcome & { customerId: string },
   material: boolean,
-): Promise<'accepted' | 'duplicate'> {
+): Promise<{ readonly status: 'accepted' | 'duplicate'; readonly customerId: string }> {
   let id = outcome.customerId;
   const contact = JSON.stringify(toContact(outcome));
   for (let hops = 0; hops < 8; hops++) {
@@ -29,7 +29,7 @@ export async function recordOutcome(
       continue;
     }
     if (reply[0] === 'accepted' && material) ctx.cache.evict(id);
-    return reply[0] === 'accepted' ? 'accepted' : 'duplicate';
+    return { status: reply[0] === 'accepted' ? 'accepted' : 'duplicate', customerId: id };
   }
   throw new StoreConflictError(`customer '${outcome.customerId}' is merged in a chain too long to record outcome '${outcome.id}'; retry`);
 }

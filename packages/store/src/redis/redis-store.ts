@@ -158,8 +158,9 @@ export async function createRedisStore(target: RedisTarget, options: RedisStoreO
 
     recordOutcome: (outcome, opts) =>
       write(async () => {
-        const status = await recordOutcome(ctx, outcome, opts.material);
-        if (status === 'accepted') await changes.announce([{ kind: 'profile', customerId: outcome.customerId, material: opts.material }]);
+        const { status, customerId } = await recordOutcome(ctx, outcome, opts.material);
+        // The survivor's profile changed when the id given was merged away: other instances evict that one.
+        if (status === 'accepted') await changes.announce([{ kind: 'profile', customerId, material: opts.material }]);
         return status;
       }),
     contactHistory: (customerId) => read(() => contactHistory(ctx, customerId)),
