@@ -22,7 +22,7 @@ async function startHoldingProxy(target: string) {
   const { hostname, port } = new URL(target);
   const sockets = new Set<Socket>();
   const waiting: Array<() => void> = [];
-  const state = { holdSubscribes: false };
+  const state = { holdSubscribes: false, refuseSubscribes: 0 };
   const server = createServer((client) => {
     const upstream = createConnection(Number(port), hostname);
     for (const s of [client, upstream]) {
@@ -32,7 +32,11 @@ async function startHoldingProxy(target: string) {
     }
     upstream.pipe(client);
     client.on('data', (chunk: Buffer) => {
-      if (state.holdSubscribes && /subscribe/i.test(chunk.toString('latin1'))) waiting.splice(0).forEach((f) => f());
+      const subscribing = /subscribe/i.test(chunk.toString('latin1'));
+      if (subscribing && state.refuseSubscribes > 0) {
+        state.refuseSubscribes--;
+        client.write('-ERR refused by the test\r\n');
+      } else if (subscribing && state.holdSubscribes) waiting.splice(0).forEach((f) => f());
       else upstream.write(chunk);
     });
     client.on('end', () => upstream.end());
@@ -114,6 +118,32 @@ describe('Redis change bus: the subscriber connection', () => {
       expect(unhandled).toEqual([]);
     } finally {
       process.off('unhandledRejection', onUnhandled);
+      await proxy.close();
+    }
+  });
+
+  it('tries a refused resubscribe again, and hears others once it is back', async () => {
+    const proxy = await startHoldingProxy(url);
+    const heard: ChangeNotice[] = [];
+    let reconnects = 0;
+    try {
+      const subscriber = connect({ url: proxy.url }, {}, 'subscriber');
+      opened.push(subscriber);
+      const channel = `changes-${uid()}`;
+      const made = await createChangeBus({ publisher: open('command'), subscriber, channel, onRemote: (n) => heard.push(...n), onReconnect: () => reconnects++ });
+      proxy.refuseSubscribes = 1;
+      proxy.dropAll();
+      const deadline = Date.now() + 4000;
+      while (reconnects === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      expect(proxy.refuseSubscribes).toBe(0); // one SUBSCRIBE was refused…
+      expect(reconnects).toBe(1); // …and the next one went through
+      const admin = new Redis(url);
+      await admin.publish(channel, JSON.stringify({ src: 'other', n: [{ kind: 'profile', customerId: 'c2' }] }));
+      admin.disconnect();
+      while (heard.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      expect(heard).toEqual([{ kind: 'profile', customerId: 'c2' }]);
+      await made.close();
+    } finally {
       await proxy.close();
     }
   });

@@ -41,12 +41,20 @@ export async function createChangeBus(options: {
     const envelope = parse(message);
     if (envelope !== null && envelope.src !== src) options.onRemote(envelope.n);
   });
+  let closed = false;
+  // A standalone subscriber is told to resubscribe (`connect` turns ioredis' own resubscribe off),
+  // and the notices it missed count from when the subscription is back. A SUBSCRIBE the server
+  // refuses is tried again while the connection stays up (a dropped one brings a new 'ready').
+  const resubscribe = () => {
+    subscriber.subscribe(channel).then(options.onReconnect, () => {
+      if (!closed && subscriber.status === 'ready') setTimeout(() => !closed && subscriber.status === 'ready' && resubscribe(), 1000).unref();
+    });
+  };
   subscriber.on('ready', () => {
     if (!wasReady) return;
-    // A Cluster's subscriber resubscribes by itself; a standalone one is told to (`connect` turns
-    // ioredis' resubscribe off), and the notices it missed count from when the subscription is back.
+    // A Cluster's subscriber resubscribes by itself.
     if (subscriber instanceof Cluster) options.onReconnect();
-    else subscriber.subscribe(channel).then(options.onReconnect, () => undefined);
+    else resubscribe();
   });
   await subscriber.subscribe(channel);
   wasReady = true;
@@ -62,6 +70,7 @@ export async function createChangeBus(options: {
       }
     },
     async close() {
+      closed = true;
       subscriber.disconnect();
     },
   };
