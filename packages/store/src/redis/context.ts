@@ -3,6 +3,7 @@ import type { NormalizeOptions } from '../identity/normalize.ts';
 import type { RedisClient } from './connection.ts';
 import type { KeyLayout } from './keys.ts';
 import type { ProfileCache } from './profile-cache.ts';
+import type { ChangeNotice } from '../store.ts';
 
 /** What the Redis store's parts share: one command connection, the key layout, the cache and the limits. */
 export interface RedisContext {
@@ -21,4 +22,6 @@ export interface RedisContext {
   /** How long a merge or erasure waits for a customer's lock. */
   readonly lockWaitMs: number;
   readonly catalog: () => CatalogView;
+  /** Tells this instance's listeners and every other instance (for writes made outside a store call's own notices). */
+  readonly announce: (notices: readonly ChangeNotice[]) => Promise<void>;
 }

@@ -58,12 +58,24 @@ export async function mergeCustomers(ctx: RedisContext, ids: readonly string[]):
   throw new StoreConflictError(`customers ${ids.join(', ')} kept merging under this merge; retry the call`);
 }
 
-/** Finishes a merge that stopped after its tombstone (its holder died): idempotent. */
+/**
+ * Finishes a merge that stopped after its tombstone (its holder died): idempotent. The write that
+ * meets it announces its own customers only, so the merge it finishes is announced here.
+ */
 export async function completeMerge(ctx: RedisContext, loser: string, survivor: string): Promise<void> {
-  await withCustomerLocks(ctx, [loser, survivor], async () => {
+  const finished = await withCustomerLocks(ctx, [loser, survivor], async () => {
     const slot = await readSlot(ctx, loser);
-    if (slot.movedTo === survivor && slot.profile !== null) await absorbLoser(ctx, survivor, loser);
+    if (slot.movedTo !== survivor || slot.profile === null) return false;
+    await absorbLoser(ctx, survivor, loser);
+    return true;
   });
+  if (finished) {
+    ctx.cache.evict(survivor);
+    await ctx.announce([
+      { kind: 'profile', customerId: survivor, material: true },
+      { kind: 'profile', customerId: loser, material: true, reason: 'merged' },
+    ]);
+  }
 }
 
 /** Steps 1–4 for one loser; the caller holds both locks. */

@@ -4,6 +4,10 @@ import { at, event, uid } from '../contract/fixtures.ts';
 import type { ChangeNotice, CustomerStore } from '../store.ts';
 import { createRedisStore } from './redis-store.ts';
 import { readFresh } from './redis-test-support.ts';
+import { Redis } from 'ioredis';
+import { createKeyLayout } from './keys.ts';
+import { TOMBSTONE } from './merge-scripts.ts';
+import { runScript } from './scripts.ts';
 
 const url: RedisTestContext['redisUrl'] = inject('redisUrl');
 
@@ -108,5 +112,27 @@ describe('Redis store: cache and change notices across instances', () => {
     expect(await a.recordOutcome(outcome, { material: true })).toBe('accepted');
     await heard;
     expect((await b.getProfile(survivor))?.materialVersion).toBeGreaterThan(held?.materialVersion as number);
+  });
+
+  it('finishes a merge cut short after its tombstone, and announces it to the other instances', async () => {
+    const u = uid();
+    const [l] = await a.ingest([event('page_viewed', { deviceId: `cut-${u}` }, {}, { occurredAt: at(0) }), event('page_viewed', { deviceId: `cut-${u}` }, {}, { occurredAt: at(1) })]);
+    const [s] = await a.ingest([event('page_viewed', { email: `cut-${u}@example.com` }, {}, { occurredAt: at(2) })]);
+    const loser = l?.customerId as string;
+    const survivor = s?.customerId as string;
+    expect((await b.getProfile(survivor))?.eventCount).toBe(1); // held by B
+    // A merging instance that stopped right after step 1: the loser is marked, its data still there.
+    const admin = new Redis(url);
+    await runScript(admin, TOMBSTONE, [createKeyLayout().profile(loser)], [survivor]);
+    admin.disconnect();
+    const merged = nextNotice(b, (n) => n.customerId === loser && n.reason === 'merged');
+    // The next write for the loser meets the tombstone, finishes the merge, and lands on the survivor.
+    const [r] = await a.ingest([event('page_viewed', { deviceId: `cut-${u}` }, {}, { occurredAt: at(3) })]);
+    expect(r).toMatchObject({ status: 'accepted', customerId: survivor });
+    await merged;
+    const seen = await b.getProfile(survivor);
+    expect(seen?.eventCount).toBe(4);
+    expect(seen?.aliases).toEqual([loser]);
+    expect(await b.resolve({ deviceId: `cut-${u}` })).toBe(survivor);
   });
 });

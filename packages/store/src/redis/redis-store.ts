@@ -82,6 +82,7 @@ export async function createRedisStore(target: RedisTarget, options: RedisStoreO
     erasureMarkerSeconds: 3600,
     lockWaitMs: options.lockWaitMs ?? 3000,
     catalog: () => catalog.view(),
+    announce: (notices) => changes.announce(notices),
   };
   const scheduler = new WriteScheduler({
     write: (units) => writeUnits(ctx, units),
