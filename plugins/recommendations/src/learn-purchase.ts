@@ -23,25 +23,29 @@ export async function learnPurchase(event: CustomerEvent, profile: Profile, stat
 
   const week = weekOf(event.occurredAt);
   const side = sideOfWeek(week);
+  const crossBasket = crossBasketWeight > 0;
+  const inBasket = new Set(basket.productIds);
   const earlier = new Set<string>();
+  // The basket's products the customer already bought earlier this week.
   const thisWeek = new Set<string>();
   for (const purchase of profile.purchases) {
     if (purchase.orderId === basket.orderId) continue;
     const relative = side(purchase.at); // once per order, not per line
     // Without cross-basket pairs nothing of another week matters, and orders are newest first:
     // past the first of an earlier week there is none of this week.
-    if (crossBasketWeight <= 0 && relative !== 0) {
+    if (!crossBasket && relative !== 0) {
       if (relative < 0) break;
       continue;
     }
     const sameWeek = relative === 0;
     for (const item of purchase.items) {
-      earlier.add(item.productId);
-      if (sameWeek) thisWeek.add(item.productId);
+      if (crossBasket) earlier.add(item.productId);
+      if (sameWeek && inBasket.has(item.productId)) thisWeek.add(item.productId);
     }
+    // Every product of the basket was bought earlier this week: the older orders change nothing.
+    if (!crossBasket && thisWeek.size === inBasket.size) break;
   }
-  if (crossBasketWeight > 0) {
-    const inBasket = new Set(basket.productIds);
+  if (crossBasket) {
     const before = [...earlier].filter((id) => !inBasket.has(id)).slice(0, maxBasketItems);
     addPairs(writes, before, paired, crossBasketWeight);
   }

@@ -51,6 +51,18 @@ describe('observe', () => {
     expect((await state.ztop(`pop:w${week}:store:s-madrid`, 10)).length).toBe(2);
   });
 
+  it('reads past newer orders to the week of a late purchase, and stops at an older week', async () => {
+    const state = createMemoryPluginState();
+    const newer = purchase('o-new', ['p-beans', 'p-kettle'], '2026-03-24T10:00:00.000Z'); // the week after
+    const late = purchase('o-late', ['p-beans', 'p-mugs'], '2026-03-18T10:00:00.000Z');
+    const before = purchase('o-before', ['p-mugs'], '2026-03-16T09:00:00.000Z'); // earlier that week
+    const old = purchase('o-old', ['p-beans'], '2026-03-02T10:00:00.000Z'); // an earlier week: counts for nothing here
+    await observe(state, purchaseEvent('e-late', late), profileWith({ purchases: [newer, late, before, old] }));
+    const week = Math.floor(Date.parse('2026-03-18T10:00:00.000Z') / (7 * 86_400_000));
+    // p-mugs was bought earlier that week: not a new buyer; p-beans is (the other order is in another week).
+    expect(await state.ztop(`pop:w${week}:all`, 10)).toEqual([{ member: 'p-beans', score: 1 }]);
+  });
+
   it('forgets weeks that fell out of the window when a new week starts', async () => {
     const state = createMemoryPluginState();
     const old = purchase('o-1', ['p-beans'], '2025-12-01T10:00:00.000Z'); // 15 weeks earlier
