@@ -5,7 +5,8 @@ export function fingerprint(value: unknown): string {
   return hash('sha256', stableStringify(value), 'base64url').slice(0, 22);
 }
 
-const byText = (a: unknown, b: unknown) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
+/** Orders Map keys as their text: Maps hash by their entries in this order. */
+export const byText = (a: unknown, b: unknown) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
 
 /**
  * JSON with object keys sorted, so equal values hash equally. Seeds and fingerprints of stored

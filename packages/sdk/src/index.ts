@@ -12,6 +12,7 @@ export { createEmptyProfile } from './runtime/empty-profile.ts';
 export { distanceKm } from './runtime/geo.ts';
 export { isTimeZone } from './runtime/time-zone.ts';
 export { createPairMemo, type PairMemo } from './runtime/pair-memo.ts';
+export { timeSlices } from './runtime/time-slices.ts';
 export { IDENTIFIER_TYPES, BUILT_IN_CHANNELS } from './types/identifiers.ts';
 export type { IdentifierType, Identifiers, Channel } from './types/identifiers.ts';
 export type {

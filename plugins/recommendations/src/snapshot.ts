@@ -1,8 +1,7 @@
-import type { CatalogView, PluginStateReader } from '@omnikernel/sdk';
+import { timeSlices, type CatalogView, type PluginStateReader } from '@omnikernel/sdk';
 import type { RecommendationsOptions } from './options.ts';
 import { readPopularity } from './popularity.ts';
 import { keys } from './state-keys.ts';
-import { timeSlices } from './time-slices.ts';
 
 /** Products best first, with scores (popularity lists: scaled so the first is 1). Parallel arrays keep it compact. */
 export interface RankedList {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { stableStringify } from '../fingerprint.ts';
+import { timeSlices } from '@omnikernel/sdk';
+import { byText, stableStringify } from '../fingerprint.ts';
 
 /** Text handed to the hash at once: one native call per ~16 KB rather than one per token. */
 const FLUSH_CHARS = 16_384;
@@ -13,23 +14,18 @@ const FLUSH_CHARS = 16_384;
  */
 export async function fingerprintInSlices(value: unknown, sliceMs = 2): Promise<string> {
   const hash = createHash('sha256');
+  const pause = timeSlices(sliceMs);
   let pending = '';
-  let started = performance.now();
   for (const chunk of stableChunks(value, 3)) {
     pending += chunk;
     if (pending.length < FLUSH_CHARS) continue;
     hash.update(pending);
     pending = '';
-    if (performance.now() - started >= sliceMs) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      started = performance.now();
-    }
+    await pause();
   }
   hash.update(pending);
   return hash.digest('base64url').slice(0, 22);
 }
-
-const byText = (a: unknown, b: unknown) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
 
 /**
  * `stableStringify(value)` in pieces: containers down to `depth` levels are walked here, anything

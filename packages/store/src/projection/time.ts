@@ -67,7 +67,8 @@ export interface Instant {
 
 /**
  * `utc(iso)` and `ms(iso)` from one parse. Text already in `toISOString()` form is kept as is
- * (formatting a Date costs more than the parse); the check admits only fields that round-trip.
+ * (formatting a Date costs more than the parse); whatever `canonicalMs` refuses is not in that form
+ * or names no real instant, so it is formatted.
  */
 export function instant(iso: string): Instant {
   const fast = canonicalMs(iso);
@@ -75,20 +76,7 @@ export function instant(iso: string): Instant {
   if (!Number.isNaN(fast)) return { at: iso, ms: fast };
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return { at: iso, ms: t };
-  return { at: roundTrips(iso) ? iso : new Date(t).toISOString(), ms: t };
-}
-
-/** True when `new Date(Date.parse(iso)).toISOString() === iso`, without formatting. */
-function roundTrips(iso: string): boolean {
-  if (iso.length !== 24 || !CANONICAL.test(iso)) return false;
-  const month = twoDigits(iso, 5);
-  const day = twoDigits(iso, 8);
-  // Days past the 28th may not exist in that month (Date.parse rolls them over): format those.
-  return month >= 1 && month <= 12 && day >= 1 && day <= 28 && twoDigits(iso, 11) < 24 && twoDigits(iso, 14) < 60 && twoDigits(iso, 17) < 60;
-}
-
-function twoDigits(text: string, at: number): number {
-  return (text.charCodeAt(at) - 48) * 10 + text.charCodeAt(at + 1) - 48;
+  return { at: new Date(t).toISOString(), ms: t };
 }
 
 // `toISOString()` output (`2026-03-02T09:00:00.000Z`) sorts as text in time order, which is far

@@ -46,9 +46,8 @@ export async function createChangeBus(options: {
   // and the notices it missed count from when the subscription is back. A SUBSCRIBE the server
   // refuses is tried again while the connection stays up (a dropped one brings a new 'ready').
   const resubscribe = () => {
-    subscriber.subscribe(channel).then(options.onReconnect, () => {
-      if (!closed && subscriber.status === 'ready') setTimeout(() => !closed && subscriber.status === 'ready' && resubscribe(), 1000).unref();
-    });
+    if (closed || subscriber.status !== 'ready') return;
+    subscriber.subscribe(channel).then(options.onReconnect, () => setTimeout(resubscribe, 1000).unref());
   };
   subscriber.on('ready', () => {
     if (!wasReady) return;

@@ -1,5 +1,10 @@
 /**
- * A long build cut into slices of about `sliceMs`, the event loop getting a turn between them.
+ * A long build cut into slices of about `sliceMs`, the event loop getting a turn between them:
+ * call the function it returns between steps and await what it returns (undefined: go on).
+ *
+ * @example
+ * const pause = timeSlices();
+ * for (const product of products) { work(product); await pause(); }
  *
  * A snapshot build over 10,000 customers' learning is 40–60 ms of work, and on the in-memory state
  * every read resolves at once, so without a break it ran as one task: every request arriving
