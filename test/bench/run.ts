@@ -21,6 +21,7 @@ import { detectPinning, pinRunning } from './servers/cpu-pinning.ts';
 import { probeMachineStalls } from './servers/machine-stalls.ts';
 import { ensureGatewayBuild } from './servers/gateway-build.ts';
 import { readMemory } from './servers/proc-status.ts';
+import { settle } from './servers/settle.ts';
 
 /**
  * `npm run bench`: starts a bare Hono baseline, the production gateway bundle on the embedded store
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
 
   // The gateways, seeded; then one probe per scenario, whose answers the baseline will repeat.
   const customers = benchCustomers(config.customers);
-  const { gateways, products, redisNote } = await startGatewaysUnderTest({ root: ROOT, config, pinning, apiKey: BENCH_API_KEY, customers, log });
+  const { gateways, products, redisNote, redisPid } = await startGatewaysUnderTest({ root: ROOT, config, pinning, apiKey: BENCH_API_KEY, customers, log });
   const ctx: BenchContext = { apiKey: BENCH_API_KEY, customers, products };
   const selected = SCENARIOS.filter((s) => config.only.length === 0 || config.only.includes(s.id));
   const probes = new Map<ScenarioId, ProbeOutcome>();
@@ -63,6 +64,8 @@ async function main(): Promise<void> {
   const baseline = await startBaseline({ pinning, routes: [...routes.values()], workDir });
   const load = startLoadGenerator(pinning);
   const subjects: Subject[] = [{ kind: 'baseline', label: 'baseline', url: baseline.url, pid: baseline.pid }, ...gateways.map((g) => g.subject)];
+  // Every run starts once the servers are done with the previous one (ADR 0024).
+  const quietPids = [...subjects.map((s) => s.pid), ...(redisPid !== null ? [redisPid] : [])];
   const figures = new Map<ScenarioId, ScenarioFigures>();
   for (const id of RUN_ORDER) {
     const scenario = selected.find((s) => s.id === id);
@@ -74,7 +77,7 @@ async function main(): Promise<void> {
     }
     log(`measuring ${scenario.title}`);
     try {
-      figures.set(id, await measureScenario(scenario, subjects, ctx, config, load, log, () => probeMachineStalls(pinning, config.stallProbeSeconds)));
+      figures.set(id, await measureScenario(scenario, subjects, ctx, config, load, log, () => probeMachineStalls(pinning, config.stallProbeSeconds), () => settle(quietPids)));
     } catch (error) {
       log(`  ${id} failed: ${(error as Error).message}`);
       figures.set(id, { id, title: scenario.title, unit: scenario.unit, status: 'failed', note: (error as Error).message.split('\n')[0]!, subjects: [] });

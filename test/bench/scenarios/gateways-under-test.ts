@@ -21,6 +21,8 @@ export interface GatewaysUnderTest {
   readonly products: readonly CatalogItem[];
   /** Where the Redis store ran, or why it did not. */
   readonly redisNote: string;
+  /** The bench's redis-server, when it runs: its work for the Redis gateway is part of what must settle between runs. */
+  readonly redisPid: number | null;
 }
 
 interface Options {
@@ -60,6 +62,7 @@ export async function startGatewaysUnderTest(options: Options): Promise<Gateways
   const embedded = await start();
   const products = await fetchProducts(embedded.url, apiKey);
   let redisNote = 'not run (BENCH_REDIS=0)';
+  let redisPid: number | null = null;
 
   /**
    * The Redis gateway with the demo catalog: copied through the catalog API, or with
@@ -90,6 +93,7 @@ export async function startGatewaysUnderTest(options: Options): Promise<Gateways
     try {
       const redis = await startBenchRedis(pinning);
       redisNote = `${redis.server.url}${redis.pinned ? ', pinned to the load core' : ', not pinned'}`;
+      redisPid = redis.pid;
       gateway = await bootOnRedis(redis.server.url);
       return await prepare({ kind: 'redis', label: 'redis', url: gateway.url, pid: gateway.pid }, gateway, products, redis.server.port);
     } catch (error) {
@@ -102,5 +106,5 @@ export async function startGatewaysUnderTest(options: Options): Promise<Gateways
   };
 
   const [first, second] = await Promise.all([prepare({ kind: 'embedded', label: 'embedded', url: embedded.url, pid: embedded.pid }, embedded, products), onRedis()]);
-  return { gateways: second ? [first, second] : [first], products, redisNote };
+  return { gateways: second ? [first, second] : [first], products, redisNote, redisPid: second ? redisPid : null };
 }

@@ -6,6 +6,7 @@ import { decisionsBetween, readCounters } from './gateway-metrics.ts';
 import type { BenchContext, Subject } from './subjects.ts';
 import type { MachineStalls } from '../servers/machine-stalls.ts';
 import { readCpuNs, readRunQueueWaitNs } from '../servers/proc-status.ts';
+import type { Settled } from '../servers/settle.ts';
 
 /** The figures of one subject in one scenario. Rates are in the scenario's unit (req/s or events/s). */
 export interface SubjectFigures {
@@ -52,8 +53,12 @@ export interface SubjectFigures {
   readonly runs: readonly MeasuredRun[];
 }
 
-/** A load run with the server CPU it cost and the time the server's JS thread waited for its core. */
-export type MeasuredRun = LoadResult & { readonly cpuUsPerRequest: number | null; readonly serverWaitMs: number | null };
+/**
+ * A load run with the server CPU it cost (until the server was quiet again after it), the time the
+ * server's JS thread waited for its core, and how long every process on the cores took to be quiet
+ * before the run and after it.
+ */
+export type MeasuredRun = LoadResult & { readonly cpuUsPerRequest: number | null; readonly serverWaitMs: number | null; readonly settled: Settled; readonly settledAfter: Settled };
 
 export interface ScenarioFigures {
   readonly id: Scenario['id'];
@@ -65,6 +70,11 @@ export interface ScenarioFigures {
   /** The machine's own stalls, probed with the servers idle just before the paced rounds (null: not probed). */
   readonly machineStalls?: MachineStalls | null;
 }
+
+/** The waits for quiet cores around a run, when they were long enough to say. */
+const settledNote = (before: Settled, after: Settled) =>
+  (before.waitedMs >= 150 ? `; started after ${(before.waitedMs / 1000).toFixed(1)} s for the cores to quiet down` : '') +
+  (after.waitedMs >= 150 ? `; busy ${(after.waitedMs / 1000).toFixed(1)} s after the run` : '');
 
 const median = (values: readonly number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -86,6 +96,7 @@ export async function measureScenario(
   load: LoadGenerator,
   log: (line: string) => void,
   probeStalls: () => Promise<MachineStalls | null> = async () => null,
+  settleCores: () => Promise<Settled> = async () => ({ waitedMs: 0, quiet: true }),
 ): Promise<ScenarioFigures> {
   const runs = new Map<Subject['kind'], MeasuredRun[]>(subjects.map((s) => [s.kind, []]));
   const served = new Map<Subject['kind'], { computed: number; reused: number }>(subjects.map((s) => [s.kind, { computed: 0, reused: 0 }]));
@@ -119,6 +130,8 @@ export async function measureScenario(
       slice = { from: cursor.get(subject.kind)!, to: staleTo.get(subject.kind)! };
     }
     const before = subject.kind === 'baseline' ? null : await readCounters(subject.url, ctx.apiKey);
+    const settled = await settleCores();
+    if (!settled.quiet) log(`  ${scenario.id}: ${subject.label} starts while a process on the cores is still busy after ${(settled.waitedMs / 1000).toFixed(1)} s`);
     const cpuBefore = readCpuNs(subject.pid);
     const waitBefore = readRunQueueWaitNs(subject.pid);
     const result = await load.run({ ...job, url: subject.url, apiKey: ctx.apiKey, plan: scenario.plan(ctx, tag, slice) });
@@ -127,8 +140,11 @@ export async function measureScenario(
       cursor.set(subject.kind, Math.min(slice.to, slice.from + result.touched));
       if (job.mode === 'closed') lastRate.set(subject.kind, result.rps);
     }
-    const cpuAfter = readCpuNs(subject.pid);
     const waitAfter = readRunQueueWaitNs(subject.pid);
+    // The work a run leaves behind (learning, a major GC) is part of what its requests cost: the CPU
+    // per request counts until the subject is quiet again, not just until its last answer.
+    const settledAfter = await settleCores();
+    const cpuAfter = readCpuNs(subject.pid);
     if (before) {
       const delta = decisionsBetween(before, await readCounters(subject.url, ctx.apiKey));
       const total = served.get(subject.kind)!;
@@ -137,7 +153,7 @@ export async function measureScenario(
     failures.set(subject.kind, failures.get(subject.kind)! + (result.completed - result.ok) + result.errors);
     const cpuUsPerRequest = cpuBefore !== null && cpuAfter !== null && result.completed > 0 ? (cpuAfter - cpuBefore) / 1000 / result.completed : null;
     const serverWaitMs = waitBefore !== null && waitAfter !== null ? (waitAfter - waitBefore) / 1e6 : null;
-    return { ...result, cpuUsPerRequest, serverWaitMs };
+    return { ...result, cpuUsPerRequest, serverWaitMs, settled, settledAfter };
   };
 
   for (let round = 0; round < config.rounds; round++) {
@@ -151,7 +167,7 @@ export async function measureScenario(
       runs.get(subject.kind)!.push(result);
       log(
         `  ${scenario.id} round ${round + 1}/${config.rounds} ${subject.label.padEnd(9)} ${fmtRate(result.rps * scenario.perRequest)} ${scenario.unit}, p99 ${result.latency.p99.toFixed(2)} ms` +
-          `${result.cpuUsPerRequest !== null ? `, ${result.cpuUsPerRequest.toFixed(0)} µs CPU/req` : ''}${result.ok < result.completed ? `, ${result.completed - result.ok} non-2xx` : ''}`,
+          `${result.cpuUsPerRequest !== null ? `, ${result.cpuUsPerRequest.toFixed(0)} µs CPU/req` : ''}${result.ok < result.completed ? `, ${result.completed - result.ok} non-2xx` : ''}${settledNote(result.settled, result.settledAfter)}`,
       );
     }
   }
@@ -173,7 +189,8 @@ export async function measureScenario(
         `  ${scenario.id} paced round ${round + 1}/${config.pacedRounds} ${subject.label.padEnd(9)} at ${fmtRate(rate * scenario.perRequest)} ${scenario.unit}: p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms` +
           `; send lag p99 ${result.sendLag?.p99.toFixed(2) ?? '–'} ms` +
           (result.serverWaitMs !== null ? `; server waited ${result.serverWaitMs.toFixed(0)} ms for its core` : '') +
-          (result.generatorWaitMs != null ? `, generator ${result.generatorWaitMs.toFixed(0)} ms` : ''),
+          (result.generatorWaitMs != null ? `, generator ${result.generatorWaitMs.toFixed(0)} ms` : '') +
+          settledNote(result.settled, result.settledAfter),
       );
     }
   }

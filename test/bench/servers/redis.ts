@@ -8,10 +8,10 @@ import { findOwnRedisPid } from './proc-status.ts';
  * persistence, moved to the load core: in production Redis runs on another host, so it must not
  * take CPU from the gateway being measured. Removed with its folder when the bench ends.
  */
-export async function startBenchRedis(pinning: Pinning): Promise<{ server: RedisServer; pinned: boolean }> {
+export async function startBenchRedis(pinning: Pinning): Promise<{ server: RedisServer; pid: number | null; pinned: boolean }> {
   const server = await startRedisServer();
   onDispose('redis-server', () => server.dispose());
   const pid = findOwnRedisPid(server.port);
   const pinned = pid !== null && pinRunning(pinning, pid, pinning.loadCore);
-  return { server, pinned };
+  return { server, pid, pinned };
 }
