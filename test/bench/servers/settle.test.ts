@@ -1,0 +1,41 @@
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { settle } from './settle.ts';
+
+const onLinux = process.platform === 'linux';
+
+/** A node child that spins for `busyMs`, then idles (its event loop kept alive) until killed. */
+function busyThenIdle(busyMs: number) {
+  const child = spawn(process.execPath, ['-e', `const end = Date.now() + ${busyMs}; while (Date.now() < end); setInterval(() => {}, 1000);`], { stdio: 'ignore' });
+  return child;
+}
+
+describe('settle', () => {
+  it.runIf(onLinux)('waits while a process is busy and returns once it is quiet', async () => {
+    const child = busyThenIdle(600);
+    try {
+      const settled = await settle([child.pid!], { windowMs: 50, maxMs: 5_000 });
+      expect(settled.quiet).toBe(true);
+      // It spun for 600 ms from its start: the wait covers most of that.
+      expect(settled.waitedMs).toBeGreaterThan(300);
+    } finally {
+      child.kill();
+    }
+  });
+
+  it.runIf(onLinux)('gives up after maxMs and says the process was still busy', async () => {
+    const child = busyThenIdle(5_000);
+    try {
+      const settled = await settle([child.pid!], { windowMs: 50, maxMs: 200 });
+      expect(settled.quiet).toBe(false);
+      expect(settled.waitedMs).toBeGreaterThanOrEqual(200);
+    } finally {
+      child.kill();
+    }
+  });
+
+  it('returns at once for a process it cannot read', async () => {
+    const settled = await settle([2 ** 22 + 12_345]);
+    expect(settled).toEqual({ waitedMs: 0, quiet: true });
+  });
+});
