@@ -1,6 +1,7 @@
 import { connect, type Socket } from 'node:net';
 
 const HEADER_END = Buffer.from('\r\n\r\n');
+const EMPTY = Buffer.alloc(0);
 
 /**
  * One keep-alive HTTP/1.1 connection that sends pre-encoded requests one at a time and parses just
@@ -11,7 +12,10 @@ const HEADER_END = Buffer.from('\r\n\r\n');
  */
 export class RawConnection {
   readonly #socket: Socket;
-  #buffer: Buffer = Buffer.alloc(0);
+  #buffer: Buffer = EMPTY;
+  /** Body bytes of the current answer still to come (Content-Length answers). */
+  #remaining = 0;
+  #status = 0;
   #done: ((status: number) => void) | null = null;
   #fail: ((error: Error) => void) | null = null;
   #closed = false;
@@ -56,27 +60,53 @@ export class RawConnection {
   }
 
   #onData(chunk: Buffer): void {
+    // Inside a Content-Length body: the bytes are counted, never copied (a 13 KB decision at
+    // 13,000 answers/s would be 170 MB/s of concatenation on the generator's core).
+    if (this.#remaining > 0) {
+      if (chunk.length < this.#remaining) {
+        this.#remaining -= chunk.length;
+        return;
+      }
+      const rest = chunk.subarray(this.#remaining);
+      this.#remaining = 0;
+      this.#finish();
+      if (rest.length > 0) this.#onData(rest);
+      return;
+    }
     this.#buffer = this.#buffer.length === 0 ? chunk : Buffer.concat([this.#buffer, chunk]);
     const end = this.#buffer.indexOf(HEADER_END);
     if (end < 0) return;
     const head = this.#buffer.toString('latin1', 0, end);
-    const status = Number(head.slice(9, 12));
+    this.#status = Number(head.slice(9, 12));
     const bodyStart = end + 4;
-    let complete = -1;
     const length = /\r\ncontent-length:\s*(\d+)/i.exec(head);
     if (length) {
       const total = bodyStart + Number(length[1]);
-      if (this.#buffer.length >= total) complete = total;
-    } else if (/\r\ntransfer-encoding:\s*chunked/i.test(head)) {
-      complete = chunkedEnd(this.#buffer, bodyStart);
-    } else {
-      complete = bodyStart; // 204/304 or a body-less answer
+      if (this.#buffer.length < total) {
+        this.#remaining = total - this.#buffer.length;
+        this.#buffer = EMPTY;
+        return;
+      }
+      return this.#complete(total);
     }
-    if (complete < 0) return;
-    this.#buffer = this.#buffer.subarray(complete);
+    if (/\r\ntransfer-encoding:\s*chunked/i.test(head)) {
+      const complete = chunkedEnd(this.#buffer, bodyStart);
+      if (complete >= 0) this.#complete(complete);
+      return;
+    }
+    this.#complete(bodyStart); // 204/304 or a body-less answer
+  }
+
+  /** The answer ends at `at` of the buffer; what follows is kept for the next one. */
+  #complete(at: number): void {
+    this.#buffer = this.#buffer.subarray(at);
+    this.#finish();
+  }
+
+  #finish(): void {
     const done = this.#done;
     this.#done = this.#fail = null;
-    done?.(status);
+    done?.(this.#status);
   }
 }
 
