@@ -64,8 +64,11 @@ async function main(): Promise<void> {
   const baseline = await startBaseline({ pinning, routes: [...routes.values()], workDir });
   const load = startLoadGenerator(pinning);
   const subjects: Subject[] = [{ kind: 'baseline', label: 'baseline', url: baseline.url, pid: baseline.pid }, ...gateways.map((g) => g.subject)];
-  // Every run starts once the servers are done with the previous one (ADR 0024).
-  const quietPids = [...subjects.map((s) => s.pid), ...(redisPid !== null ? [redisPid] : [])];
+  // Every run starts once the servers are done with the previous one (ADR 0024). A gateway under
+  // V8's profiler is never quiet (its sampling thread runs on): no waits then.
+  const profiled = config.gatewayNodeFlags.some((f) => f.startsWith('--cpu-prof') || f === '--prof');
+  if (profiled) log('gateway node flags profile the gateways: runs start without waiting for quiet cores');
+  const quietPids = profiled ? [] : [...subjects.map((s) => s.pid), ...(redisPid !== null ? [redisPid] : [])];
   const figures = new Map<ScenarioId, ScenarioFigures>();
   for (const id of RUN_ORDER) {
     const scenario = selected.find((s) => s.id === id);

@@ -16,12 +16,13 @@ export interface Settled {
  * the previous subject still does that, a run measures the two of them on one core (an
  * embedded ingestion round measured 39,000 events/s alone and 13,000–22,000 after the Redis
  * gateway's round). redis-server is included: its share of that work lands on the load
- * generator's core. Off Linux (no /proc) it returns at once.
+ * generator's core. Off Linux (no /proc) it returns at once. The cap is short: a run has about
+ * 180 of these waits, and the whole bench must stay within minutes.
  */
 export async function settle(pids: readonly number[], options: { windowMs?: number; maxShare?: number; maxMs?: number } = {}): Promise<Settled> {
   const windowMs = options.windowMs ?? 100;
   const maxShare = options.maxShare ?? 0.05;
-  const maxMs = options.maxMs ?? 10_000;
+  const maxMs = options.maxMs ?? 2_000;
   const started = performance.now();
   let before = pids.map(readCpuNs);
   if (before.some((ns) => ns === null)) return { waitedMs: 0, quiet: true };
