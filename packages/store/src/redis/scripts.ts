@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RedisClient } from './connection.ts';
 import { packArgs, UNPACK_ARGV } from './packed-args.ts';
+import { scriptCommand } from './prebuilt-command.ts';
 import { asBatch } from './timed-client.ts';
 
 /** A Lua script, sent by SHA and loaded on first use on each node. */
@@ -26,16 +27,28 @@ export function script(name: string, source: string, options: { readonly packed?
  */
 export async function runScript(client: RedisClient, s: Script, keys: readonly string[], args: readonly (string | number | Buffer)[], batch = false): Promise<unknown> {
   const send = (run: () => Promise<unknown>) => (batch ? asBatch(client, run) : run());
-  // One array, not thousands of spread arguments (a batch's script has a few thousand): ioredis
-  // flattens it into the command.
-  const rest: Array<string | number | Buffer> = keys.slice();
-  if (s.packed) rest.push(packArgs(args as readonly (string | number)[]));
-  else for (const a of args) rest.push(a);
-  const flat = rest as Array<string | Buffer>; // numbers are sent as their decimal text, as when spread
+  let evalsha: () => Promise<unknown>;
+  let evalSource: () => Promise<unknown>;
+  if (s.packed) {
+    // The command's bytes are written once, here (prebuilt-command.ts).
+    const packed = packArgs(args as readonly (string | number)[]);
+    const run = (name: 'evalsha' | 'eval', head: string) => {
+      const command = scriptCommand(name, head, keys, packed);
+      client.sendCommand(command);
+      return command.promise;
+    };
+    evalsha = () => run('evalsha', s.sha);
+    evalSource = () => run('eval', s.source);
+  } else {
+    // One array, not thousands of spread arguments: ioredis flattens it into the command.
+    const flat = [...keys, ...args] as Array<string | Buffer>; // numbers are sent as their decimal text, as when spread
+    evalsha = () => client.evalsha(s.sha, keys.length, flat);
+    evalSource = () => client.eval(s.source, keys.length, flat);
+  }
   try {
-    return await send(() => client.evalsha(s.sha, keys.length, flat));
+    return await send(evalsha);
   } catch (error) {
-    if (error instanceof Error && error.message.startsWith('NOSCRIPT')) return send(() => client.eval(s.source, keys.length, flat));
+    if (error instanceof Error && error.message.startsWith('NOSCRIPT')) return send(evalSource);
     throw error;
   }
 }
