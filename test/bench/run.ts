@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     }
     log(`measuring ${scenario.title}`);
     try {
-      figures.set(id, await measureScenario(scenario, subjects, ctx, config, load, log, () => probeMachineStalls(pinning, config.stallProbeSeconds), () => settle(quietPids)));
+      figures.set(id, await measureScenario(scenario, subjects, ctx, config, load, log, () => probeMachineStalls(pinning, config.stallProbeSeconds), (pids) => settle(profiled ? [] : (pids ?? quietPids))));
     } catch (error) {
       log(`  ${id} failed: ${(error as Error).message}`);
       figures.set(id, { id, title: scenario.title, unit: scenario.unit, status: 'failed', note: (error as Error).message.split('\n')[0]!, subjects: [] });

@@ -19,6 +19,11 @@ beforeAll(async () => {
       setTimeout(() => res.end('tail'), 5);
       return;
     }
+    if (status === 304) {
+      // A 304 may name the length of the body it does not send.
+      res.writeHead(304, { 'content-length': '13000' }).end();
+      return;
+    }
     if (bytes === 0) {
       res.writeHead(status).end();
       return;
@@ -50,6 +55,7 @@ describe('RawConnection', () => {
       expect(await send(connection, '/?status=200&bytes=13000')).toBe(200);
       expect(await send(connection, '/?status=201&bytes=3')).toBe(201);
       expect(await send(connection, '/?status=204')).toBe(204);
+      expect(await send(connection, '/?status=304')).toBe(304);
       expect(await send(connection, '/chunked?status=202&bytes=20000')).toBe(202);
       expect(await send(connection, '/?status=404&bytes=70000')).toBe(404);
       expect(await send(connection, '/?status=200&bytes=1')).toBe(200);

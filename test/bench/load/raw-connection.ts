@@ -79,6 +79,14 @@ export class RawConnection {
     const head = this.#buffer.toString('latin1', 0, end);
     this.#status = Number(head.slice(9, 12));
     const bodyStart = end + 4;
+    // 204 and 304 have no body whatever their headers say (RFC 9112 §6.3); the generator sends no HEAD.
+    if (this.#status === 204 || this.#status === 304) return this.#complete(bodyStart);
+    // Chunked wins over a Content-Length that comes with it (§6.3 again).
+    if (/\r\ntransfer-encoding:[^\r]*chunked/i.test(head)) {
+      const complete = chunkedEnd(this.#buffer, bodyStart);
+      if (complete >= 0) this.#complete(complete);
+      return;
+    }
     const length = /\r\ncontent-length:\s*(\d+)/i.exec(head);
     if (length) {
       const total = bodyStart + Number(length[1]);
@@ -89,12 +97,7 @@ export class RawConnection {
       }
       return this.#complete(total);
     }
-    if (/\r\ntransfer-encoding:\s*chunked/i.test(head)) {
-      const complete = chunkedEnd(this.#buffer, bodyStart);
-      if (complete >= 0) this.#complete(complete);
-      return;
-    }
-    this.#complete(bodyStart); // 204/304 or a body-less answer
+    this.#complete(bodyStart); // a body-less answer
   }
 
   /** The answer ends at `at` of the buffer; what follows is kept for the next one. */

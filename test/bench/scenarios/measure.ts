@@ -96,7 +96,8 @@ export async function measureScenario(
   load: LoadGenerator,
   log: (line: string) => void,
   probeStalls: () => Promise<MachineStalls | null> = async () => null,
-  settleCores: () => Promise<Settled> = async () => ({ waitedMs: 0, quiet: true }),
+  /** Waits for quiet: every process on the cores (no argument), or the given ones. */
+  settleCores: (pids?: readonly number[]) => Promise<Settled> = async () => ({ waitedMs: 0, quiet: true }),
 ): Promise<ScenarioFigures> {
   const runs = new Map<Subject['kind'], MeasuredRun[]>(subjects.map((s) => [s.kind, []]));
   const served = new Map<Subject['kind'], { computed: number; reused: number }>(subjects.map((s) => [s.kind, { computed: 0, reused: 0 }]));
@@ -142,8 +143,10 @@ export async function measureScenario(
     }
     const waitAfter = readRunQueueWaitNs(subject.pid);
     // The work a run leaves behind (learning, a major GC) is part of what its requests cost: the CPU
-    // per request counts until the subject is quiet again, not just until its last answer.
-    const settledAfter = await settleCores();
+    // per request counts until the subject is quiet again, not just until its last answer. Only
+    // the subject is waited for here (the others' idle time is not its cost); the next run waits
+    // for all of them.
+    const settledAfter = await settleCores([subject.pid]);
     const cpuAfter = readCpuNs(subject.pid);
     if (before) {
       const delta = decisionsBetween(before, await readCounters(subject.url, ctx.apiKey));

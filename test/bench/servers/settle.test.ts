@@ -34,8 +34,22 @@ describe('settle', () => {
     }
   });
 
-  it('returns at once for a process it cannot read', async () => {
-    const settled = await settle([2 ** 22 + 12_345]);
-    expect(settled).toEqual({ waitedMs: 0, quiet: true });
+  it('returns at once for no process, or only processes it cannot read', async () => {
+    for (const pids of [[], [2 ** 22 + 12_345]]) {
+      const settled = await settle(pids);
+      expect(settled.quiet).toBe(true);
+      expect(settled.waitedMs).toBeLessThan(50);
+    }
+  });
+
+  it.runIf(onLinux)('still waits for a busy process beside one it cannot read', async () => {
+    const child = busyThenIdle(600);
+    try {
+      const settled = await settle([2 ** 22 + 12_345, child.pid!], { windowMs: 50, maxMs: 5_000 });
+      expect(settled.quiet).toBe(true);
+      expect(settled.waitedMs).toBeGreaterThan(300);
+    } finally {
+      child.kill();
+    }
   });
 });
