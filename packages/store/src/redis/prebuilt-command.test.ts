@@ -32,5 +32,14 @@ describe('a script command built in one buffer', () => {
       expect(await runScript(client, keysAndArgs, keys, ['again'])).toEqual([keys, ['again']]);
       expect(await client.script('EXISTS', keysAndArgs.sha)).toEqual([1]);
     });
+
+    it('goes through ioredis for a client that prefixes its keys, so the prefix is kept', async () => {
+      const prefixed = new Redis(url, { keyPrefix: 'pfx:' });
+      try {
+        expect(await runScript(prefixed, keysAndArgs, ['k:1'], ['a'])).toEqual([['pfx:k:1'], ['a']]);
+      } finally {
+        prefixed.disconnect();
+      }
+    });
   });
 });
