@@ -68,7 +68,8 @@ async function main(): Promise<void> {
   // V8's profiler is never quiet (its sampling thread runs on): no waits then.
   const profiled = config.gatewayNodeFlags.some((f) => f.startsWith('--cpu-prof') || f === '--prof');
   if (profiled) log('gateway node flags profile the gateways: runs start without waiting for quiet cores');
-  const quietPids = profiled ? [] : [...subjects.map((s) => s.pid), ...(redisPid !== null ? [redisPid] : [])];
+  const quietPids = [...subjects.map((s) => s.pid), ...(redisPid !== null ? [redisPid] : [])];
+  const settleCores = (pids?: readonly number[]) => settle(profiled ? [] : (pids ?? quietPids));
   const figures = new Map<ScenarioId, ScenarioFigures>();
   for (const id of RUN_ORDER) {
     const scenario = selected.find((s) => s.id === id);
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
     }
     log(`measuring ${scenario.title}`);
     try {
-      figures.set(id, await measureScenario(scenario, subjects, ctx, config, load, log, () => probeMachineStalls(pinning, config.stallProbeSeconds), (pids) => settle(profiled ? [] : (pids ?? quietPids))));
+      figures.set(id, await measureScenario(scenario, subjects, ctx, config, load, log, () => probeMachineStalls(pinning, config.stallProbeSeconds), settleCores));
     } catch (error) {
       log(`  ${id} failed: ${(error as Error).message}`);
       figures.set(id, { id, title: scenario.title, unit: scenario.unit, status: 'failed', note: (error as Error).message.split('\n')[0]!, subjects: [] });

@@ -55,8 +55,8 @@ export interface SubjectFigures {
 
 /**
  * A load run with the server CPU it cost (until the server was quiet again after it), the time the
- * server's JS thread waited for its core, and how long every process on the cores took to be quiet
- * before the run and after it.
+ * server's JS thread waited for its core, how long every process on the cores took to be quiet
+ * before the run, and how long the server took after it.
  */
 export type MeasuredRun = LoadResult & { readonly cpuUsPerRequest: number | null; readonly serverWaitMs: number | null; readonly settled: Settled; readonly settledAfter: Settled };
 

@@ -4,34 +4,28 @@ import { settle } from './settle.ts';
 
 const onLinux = process.platform === 'linux';
 
-/** A node child that spins for `busyMs`, then idles (its event loop kept alive) until killed. */
-function busyThenIdle(busyMs: number) {
+/** Runs `use` with a node child that spins for `busyMs`, then idles (its event loop kept alive); kills it after. */
+async function withBusyChild<T>(busyMs: number, use: (pid: number) => Promise<T>): Promise<T> {
   const child = spawn(process.execPath, ['-e', `const end = Date.now() + ${busyMs}; while (Date.now() < end); setInterval(() => {}, 1000);`], { stdio: 'ignore' });
-  return child;
+  try {
+    return await use(child.pid!);
+  } finally {
+    child.kill();
+  }
 }
 
 describe('settle', () => {
   it.runIf(onLinux)('waits while a process is busy and returns once it is quiet', async () => {
-    const child = busyThenIdle(600);
-    try {
-      const settled = await settle([child.pid!], { windowMs: 50, maxMs: 5_000 });
-      expect(settled.quiet).toBe(true);
-      // It spun for 600 ms from its start: the wait covers most of that.
-      expect(settled.waitedMs).toBeGreaterThan(300);
-    } finally {
-      child.kill();
-    }
+    const settled = await withBusyChild(600, (pid) => settle([pid], { windowMs: 50, maxMs: 5_000 }));
+    expect(settled.quiet).toBe(true);
+    // It spun for 600 ms from its start: the wait covers most of that.
+    expect(settled.waitedMs).toBeGreaterThan(300);
   });
 
   it.runIf(onLinux)('gives up after maxMs and says the process was still busy', async () => {
-    const child = busyThenIdle(5_000);
-    try {
-      const settled = await settle([child.pid!], { windowMs: 50, maxMs: 200 });
-      expect(settled.quiet).toBe(false);
-      expect(settled.waitedMs).toBeGreaterThanOrEqual(200);
-    } finally {
-      child.kill();
-    }
+    const settled = await withBusyChild(5_000, (pid) => settle([pid], { windowMs: 50, maxMs: 200 }));
+    expect(settled.quiet).toBe(false);
+    expect(settled.waitedMs).toBeGreaterThanOrEqual(200);
   });
 
   it('returns at once for no process, or only processes it cannot read', async () => {
@@ -43,13 +37,8 @@ describe('settle', () => {
   });
 
   it.runIf(onLinux)('still waits for a busy process beside one it cannot read', async () => {
-    const child = busyThenIdle(600);
-    try {
-      const settled = await settle([2 ** 22 + 12_345, child.pid!], { windowMs: 50, maxMs: 5_000 });
-      expect(settled.quiet).toBe(true);
-      expect(settled.waitedMs).toBeGreaterThan(300);
-    } finally {
-      child.kill();
-    }
+    const settled = await withBusyChild(600, (pid) => settle([2 ** 22 + 12_345, pid], { windowMs: 50, maxMs: 5_000 }));
+    expect(settled.quiet).toBe(true);
+    expect(settled.waitedMs).toBeGreaterThan(300);
   });
 });

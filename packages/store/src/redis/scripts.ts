@@ -21,11 +21,6 @@ export function script(name: string, source: string, options: { readonly packed?
 }
 
 /**
- * Runs a script (EVALSHA, falling back to EVAL when the node does not have it yet: NOSCRIPT means
- * it did not run, so sending it again is safe). All keys must share one hash tag. `batch`: the
- * script serves a whole batch, and gets the connection's longer batch timeout (see `asBatch`).
- */
-/**
  * Whether a packed call may skip ioredis' command methods: they add a `keyPrefix` to the keys and
  * may queue the command for auto-pipelining, neither of which a command sent as it is gets. The
  * store sets neither (connection.ts); should one be set, packed calls go through ioredis as well.
@@ -35,13 +30,18 @@ function writesOwnCommands(client: RedisClient): boolean {
   return !options.keyPrefix && !options.enableAutoPipelining;
 }
 
+/**
+ * Runs a script (EVALSHA, falling back to EVAL when the node does not have it yet: NOSCRIPT means
+ * it did not run, so sending it again is safe). All keys must share one hash tag. `batch`: the
+ * script serves a whole batch, and gets the connection's longer batch timeout (see `asBatch`).
+ */
 export async function runScript(client: RedisClient, s: Script, keys: readonly string[], args: readonly (string | number | Buffer)[], batch = false): Promise<unknown> {
   const send = (run: () => Promise<unknown>) => (batch ? asBatch(client, run) : run());
+  const packed = s.packed ? packArgs(args as readonly (string | number)[]) : null;
   let evalsha: () => Promise<unknown>;
   let evalSource: () => Promise<unknown>;
-  if (s.packed && writesOwnCommands(client)) {
+  if (packed !== null && writesOwnCommands(client)) {
     // The command's bytes are written once, here (prebuilt-command.ts).
-    const packed = packArgs(args as readonly (string | number)[]);
     const run = (name: 'evalsha' | 'eval', head: string) => {
       const command = scriptCommand(name, head, keys, packed);
       client.sendCommand(command);
@@ -51,7 +51,7 @@ export async function runScript(client: RedisClient, s: Script, keys: readonly s
     evalSource = () => run('eval', s.source);
   } else {
     // One array, not thousands of spread arguments: ioredis flattens it into the command.
-    const flat = [...keys, ...(s.packed ? [packArgs(args as readonly (string | number)[])] : args)] as Array<string | Buffer>; // numbers are sent as their decimal text, as when spread
+    const flat = [...keys, ...(packed !== null ? [packed] : args)] as Array<string | Buffer>; // numbers are sent as their decimal text, as when spread
     evalsha = () => client.evalsha(s.sha, keys.length, flat);
     evalSource = () => client.eval(s.source, keys.length, flat);
   }
