@@ -186,7 +186,12 @@ export async function measureScenario(
       const rate = Math.max(1, Math.round(peaks.get(subject.kind)! / 2));
       // A one-shot scenario has as many requests as customers: shorten the run rather than repeat one.
       const seconds = scenario.once ? Math.min(config.pacedSeconds, (0.9 * pool) / rate) : config.pacedSeconds;
-      const result = await runOne(subject, { mode: 'paced', seconds, connections: config.pacedConnections, rate }, `${tagBase}-${subject.kind}-paced${round}`);
+      const pacedJob = { mode: 'paced', connections: config.pacedConnections, rate } as const;
+      // As for the peak: the first paced round of each subject follows an unmeasured warm-up at its
+      // rate (a subject idle for seconds, while the others ran, answers its first paced requests
+      // slower than it then keeps up); a one-shot scenario cannot spend customers on one.
+      if (round === 0 && !scenario.once) await runOne(subject, { ...pacedJob, seconds: config.warmupSeconds }, `${tagBase}-${subject.kind}-paced-warmup`);
+      const result = await runOne(subject, { ...pacedJob, seconds }, `${tagBase}-${subject.kind}-paced${round}`);
       paced.get(subject.kind)!.push(result);
       log(
         `  ${scenario.id} paced round ${round + 1}/${config.pacedRounds} ${subject.label.padEnd(9)} at ${fmtRate(rate * scenario.perRequest)} ${scenario.unit}: p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms` +
