@@ -1,0 +1,74 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BenchConfig } from '../config.ts';
+import type { LoadGenerator } from '../load/generator.ts';
+import type { LoadJob, LoadResult } from '../load/job.ts';
+import { benchCustomers } from './customers.ts';
+import { SCENARIOS, type ScenarioId } from './definitions.ts';
+import { measureScenario } from './measure.ts';
+import type { BenchContext, Subject } from './subjects.ts';
+
+// The round structure with a load generator that only records what it was asked to run: which
+// subject, closed or paced, for how long, at what rate. The gateway is a stub answering /metrics
+// and the recomputation scenario's invalidating /v1/events.
+let gateway: Server;
+let gatewayUrl: string;
+beforeAll(async () => {
+  gateway = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => res.end(req.url === '/v1/events' ? '{"accepted":0,"duplicates":0,"rejected":[]}' : ''));
+  });
+  await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+  gatewayUrl = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => gateway.close(() => resolve())));
+
+const config = { rounds: 2, roundSeconds: 0.5, warmupSeconds: 0.1, pacedRounds: 2, pacedSeconds: 0.5, connections: 2, pacedConnections: 4 } as BenchConfig;
+const ctx: BenchContext = { apiKey: 'k', customers: benchCustomers(100), products: [{ id: 'p-1', price: 1 }] };
+const PEAK: Record<string, number> = { baseline: 1000, embedded: 400 };
+
+async function measure(id: ScenarioId) {
+  const subjects: Subject[] = [
+    { kind: 'baseline', label: 'baseline', url: 'http://baseline.invalid', pid: process.pid },
+    { kind: 'embedded', label: 'embedded', url: gatewayUrl, pid: process.pid },
+  ];
+  const jobs: { subject: string; mode: LoadJob['mode']; seconds: number; rate?: number }[] = [];
+  const load: LoadGenerator = {
+    async run(job) {
+      const subject = subjects.find((s) => s.url === job.url)!.kind;
+      jobs.push({ subject, mode: job.mode, seconds: job.seconds, ...(job.rate === undefined ? {} : { rate: job.rate }) });
+      const rps = job.mode === 'paced' ? job.rate! : PEAK[subject]!;
+      const completed = Math.round(rps * job.seconds);
+      const latency = { count: completed, p50: 1, p90: 2, p99: 3, max: 4, mean: 1 } as LoadResult['latency'];
+      return { mode: job.mode, completed, ok: completed, statuses: { 200: completed }, errors: 0, seconds: job.seconds, rps, latency, touched: completed, windowNs: ['0', '1'], ...(job.mode === 'paced' ? { targetRate: job.rate } : {}) };
+    },
+    async stop() {},
+  };
+  const figures = await measureScenario(SCENARIOS.find((s) => s.id === id)!, subjects, ctx, config, load, () => undefined);
+  return { figures, jobs };
+}
+
+describe('measureScenario', () => {
+  it('alternates the subjects, and starts each one’s peak and paced rounds after an unmeasured warm-up', async () => {
+    const { figures, jobs } = await measure('warm-decision');
+    const w = config.warmupSeconds;
+    const r = config.roundSeconds;
+    const p = config.pacedSeconds;
+    expect(jobs.map((j) => `${j.subject} ${j.mode} ${j.seconds}${j.rate ? ` @${j.rate}` : ''}`)).toEqual([
+      `baseline closed ${w}`, `baseline closed ${r}`, `embedded closed ${w}`, `embedded closed ${r}`,
+      `embedded closed ${r}`, `baseline closed ${r}`,
+      `baseline paced ${w} @500`, `baseline paced ${p} @500`, `embedded paced ${w} @200`, `embedded paced ${p} @200`,
+      `embedded paced ${p} @200`, `baseline paced ${p} @500`,
+    ]);
+    // Warm-ups are not figures: two peak and two paced runs per subject.
+    for (const s of figures.subjects) expect(s.runs).toHaveLength(4);
+    expect(figures.subjects.find((s) => s.subject === 'embedded')?.ratio).toBeCloseTo(0.4);
+  });
+
+  it('spends no customers on warm-ups in the one-shot recomputation scenario', async () => {
+    const { jobs } = await measure('recomputed-decision');
+    expect(jobs.some((j) => j.seconds === config.warmupSeconds)).toBe(false);
+    expect(jobs.filter((j) => j.mode === 'paced')).toHaveLength(4);
+  });
+});
