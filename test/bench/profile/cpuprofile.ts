@@ -44,7 +44,7 @@ export interface ProfileSummary {
  * profile's clock; the bench passes the hrtime window of a load run, which is the same clock), with
  * bundle positions mapped back to the TypeScript sources through the bundle's source map.
  */
-export function summarizeProfile(file: string, options: { root: string; fromUs?: number; toUs?: number; top?: number }): ProfileSummary {
+export function summarizeProfile(file: string, options: { root: string; fromUs?: number; toUs?: number; top?: number; inclusiveTop?: number }): ProfileSummary {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const from = options.fromUs ?? -Infinity;
@@ -119,7 +119,7 @@ export function summarizeProfile(file: string, options: { root: string; fromUs?:
     areas: [...areas.entries()].sort((a, b) => b[1] - a[1]).map(([area, us]) => ({ area, selfMs: us / 1000, share: share(us) })),
     ownInclusive: [...inclusive.values()]
       .sort((a, b) => b.us - a.us)
-      .slice(0, options.top ?? 20)
+      .slice(0, options.inclusiveTop ?? options.top ?? 20)
       .map((f) => ({ name: f.name, location: f.location, area: f.area, selfMs: f.us / 1000, share: share(f.us) })),
   };
 }

@@ -32,10 +32,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const root = fileURLToPath(new URL('../../../', import.meta.url));
   const summary = summarizeProfile(file, {
     root,
-    // Both lists are cut from one ranking: ask for as many as either shows.
-    top: Math.max(Number(values.top), Number(values.inclusive)),
+    top: Number(values.top),
+    inclusiveTop: Number(values.inclusive),
     ...(values['from-ns'] ? { fromUs: Number(BigInt(values['from-ns']) / 1000n) } : {}),
     ...(values['to-ns'] ? { toUs: Number(BigInt(values['to-ns']) / 1000n) } : {}),
   });
-  process.stdout.write(`${formatProfile(file, { ...summary, top: summary.top.slice(0, Number(values.top)) }, { inclusive: Number(values.inclusive) })}\n`);
+  process.stdout.write(`${formatProfile(file, summary, { inclusive: Number(values.inclusive) })}\n`);
 }

@@ -159,13 +159,20 @@ export async function measureScenario(
     return { ...result, cpuUsPerRequest, serverWaitMs, settled, settledAfter };
   };
 
+  /**
+   * The first round of each subject, peak or paced, starts with an unmeasured run of the same job
+   * (JIT, caches, sockets; and a subject idle for seconds while the others ran answers its first
+   * requests slower than it then keeps up); a one-shot scenario cannot spend customers on one.
+   */
+  const warmUp = async (round: number, subject: Subject, job: Omit<LoadJob, 'url' | 'apiKey' | 'plan' | 'seconds'>, tag: string) => {
+    if (round === 0 && !scenario.once) await runOne(subject, { ...job, seconds: config.warmupSeconds }, tag);
+  };
+
   for (let round = 0; round < config.rounds; round++) {
     for (let k = 0; k < subjects.length; k++) {
       const subject = subjects[(round + k) % subjects.length]!;
       const closed = { mode: 'closed', connections: config.connections, ...(scenario.once ? { once: true } : {}) } as const;
-      // The first round of each subject starts with an unmeasured warm-up (JIT, caches, sockets);
-      // a one-shot scenario cannot spend customers on one.
-      if (round === 0 && !scenario.once) await runOne(subject, { ...closed, seconds: config.warmupSeconds }, `${tagBase}-${subject.kind}-warmup`);
+      await warmUp(round, subject, closed, `${tagBase}-${subject.kind}-warmup`);
       const result = await runOne(subject, { ...closed, seconds: config.roundSeconds }, `${tagBase}-${subject.kind}-r${round}`);
       runs.get(subject.kind)!.push(result);
       log(
@@ -187,10 +194,7 @@ export async function measureScenario(
       // A one-shot scenario has as many requests as customers: shorten the run rather than repeat one.
       const seconds = scenario.once ? Math.min(config.pacedSeconds, (0.9 * pool) / rate) : config.pacedSeconds;
       const pacedJob = { mode: 'paced', connections: config.pacedConnections, rate } as const;
-      // As for the peak: the first paced round of each subject follows an unmeasured warm-up at its
-      // rate (a subject idle for seconds, while the others ran, answers its first paced requests
-      // slower than it then keeps up); a one-shot scenario cannot spend customers on one.
-      if (round === 0 && !scenario.once) await runOne(subject, { ...pacedJob, seconds: config.warmupSeconds }, `${tagBase}-${subject.kind}-paced-warmup`);
+      await warmUp(round, subject, pacedJob, `${tagBase}-${subject.kind}-paced-warmup`);
       const result = await runOne(subject, { ...pacedJob, seconds }, `${tagBase}-${subject.kind}-paced${round}`);
       paced.get(subject.kind)!.push(result);
       log(
