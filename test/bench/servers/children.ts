@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { resumeAllPaused } from './pause.ts';
 
 /**
  * Every process the bench starts, so that nothing outlives it: a gateway left running would hold
@@ -32,6 +33,8 @@ export function onDispose(name: string, dispose: Disposer): () => void {
 /** Runs every disposer once (latest first); errors are reported, never thrown, so the rest still run. */
 export function disposeAll(): Promise<void> {
   disposing ??= (async () => {
+    // A stopped child would sit on its SIGTERM until killed after the grace period.
+    resumeAllPaused();
     while (disposers.length > 0) {
       const { name, dispose } = disposers.pop()!;
       try {
