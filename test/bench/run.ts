@@ -16,6 +16,7 @@ import { measureScenario, type ScenarioFigures } from './scenarios/measure.ts';
 import { probeScenario, type ProbeOutcome } from './scenarios/probe.ts';
 import type { BenchContext, Subject } from './scenarios/subjects.ts';
 import { startBaseline, type BaselineRoute } from './servers/baseline.ts';
+import { pauseProcesses } from './servers/pause.ts';
 import { disposeAll, installCleanupHooks, onDispose } from './servers/children.ts';
 import { detectPinning, pinRunning } from './servers/cpu-pinning.ts';
 import { probeMachineStalls } from './servers/machine-stalls.ts';
@@ -70,6 +71,8 @@ async function main(): Promise<void> {
   if (profiled) log('gateway node flags profile the gateways: runs start without waiting for quiet cores');
   const quietPids = [...subjects.map((s) => s.pid), ...(redisPid !== null ? [redisPid] : [])];
   const settleCores = (pids?: readonly number[]) => settle(profiled ? [] : (pids ?? quietPids));
+  // Each subject is measured alone on its core: the others are stopped for the length of its runs (servers/pause.ts).
+  const pauseOthers = (subject: Subject) => pauseProcesses(subjects.filter((s) => s.pid !== subject.pid).map((s) => s.pid));
   const figures = new Map<ScenarioId, ScenarioFigures>();
   for (const id of RUN_ORDER) {
     const scenario = selected.find((s) => s.id === id);
@@ -81,7 +84,7 @@ async function main(): Promise<void> {
     }
     log(`measuring ${scenario.title}`);
     try {
-      figures.set(id, await measureScenario(scenario, subjects, ctx, config, load, log, () => probeMachineStalls(pinning, config.stallProbeSeconds), settleCores));
+      figures.set(id, await measureScenario(scenario, subjects, ctx, config, load, log, { probeStalls: () => probeMachineStalls(pinning, config.stallProbeSeconds), settleCores, pauseOthers }));
     } catch (error) {
       log(`  ${id} failed: ${(error as Error).message}`);
       figures.set(id, { id, title: scenario.title, unit: scenario.unit, status: 'failed', note: (error as Error).message.split('\n')[0]!, subjects: [] });

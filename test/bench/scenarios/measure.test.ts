@@ -6,7 +6,7 @@ import type { LoadGenerator } from '../load/generator.ts';
 import type { LoadJob, LoadResult } from '../load/job.ts';
 import { benchCustomers } from './customers.ts';
 import { SCENARIOS, type ScenarioId } from './definitions.ts';
-import { measureScenario } from './measure.ts';
+import { measureScenario, type MeasureHooks } from './measure.ts';
 import type { BenchContext, Subject } from './subjects.ts';
 
 // The round structure with a load generator that only records what it was asked to run: which
@@ -27,17 +27,19 @@ afterAll(() => new Promise<void>((resolve) => gateway.close(() => resolve())));
 const config = { rounds: 2, roundSeconds: 0.5, warmupSeconds: 0.1, pacedRounds: 2, pacedSeconds: 0.5, connections: 2, pacedConnections: 4 } as BenchConfig;
 const ctx: BenchContext = { apiKey: 'k', customers: benchCustomers(100), products: [{ id: 'p-1', price: 1 }] };
 const PEAK: Record<string, number> = { baseline: 1000, embedded: 400 };
+/** The subjects the `pauseOthers` hook of the last test holds stopped. */
+const pausedNow = new Set<string>();
 
-async function measure(id: ScenarioId) {
+async function measure(id: ScenarioId, hooks: MeasureHooks = {}) {
   const subjects: Subject[] = [
     { kind: 'baseline', label: 'baseline', url: 'http://baseline.invalid', pid: process.pid },
     { kind: 'embedded', label: 'embedded', url: gatewayUrl, pid: process.pid },
   ];
-  const jobs: { subject: string; mode: LoadJob['mode']; seconds: number; rate?: number }[] = [];
+  const jobs: { subject: string; mode: LoadJob['mode']; seconds: number; rate?: number; paused?: string }[] = [];
   const load: LoadGenerator = {
     async run(job) {
       const subject = subjects.find((s) => s.url === job.url)!.kind;
-      jobs.push({ subject, mode: job.mode, seconds: job.seconds, ...(job.rate === undefined ? {} : { rate: job.rate }) });
+      jobs.push({ subject, mode: job.mode, seconds: job.seconds, ...(job.rate === undefined ? {} : { rate: job.rate }), ...(hooks.pauseOthers ? { paused: [...pausedNow].join(',') } : {}) });
       const rps = job.mode === 'paced' ? job.rate! : PEAK[subject]!;
       const completed = Math.round(rps * job.seconds);
       const latency = { count: completed, p50: 1, p90: 2, p99: 3, max: 4, mean: 1 } as LoadResult['latency'];
@@ -45,7 +47,7 @@ async function measure(id: ScenarioId) {
     },
     async stop() {},
   };
-  const figures = await measureScenario(SCENARIOS.find((s) => s.id === id)!, subjects, ctx, config, load, () => undefined);
+  const figures = await measureScenario(SCENARIOS.find((s) => s.id === id)!, subjects, ctx, config, load, () => undefined, hooks);
   return { figures, jobs };
 }
 
@@ -70,5 +72,24 @@ describe('measureScenario', () => {
     const { jobs } = await measure('recomputed-decision');
     expect(jobs.some((j) => j.seconds === config.warmupSeconds)).toBe(false);
     expect(jobs.filter((j) => j.mode === 'paced')).toHaveLength(4);
+  });
+
+  it('runs each subject while the others are paused, and continues them after each run', async () => {
+    const calls: string[] = [];
+    const { jobs } = await measure('warm-decision', {
+      pauseOthers: (subject) => {
+        const others = subject.kind === 'baseline' ? ['embedded'] : ['baseline'];
+        for (const o of others) pausedNow.add(o);
+        calls.push(`pause for ${subject.kind}`);
+        return () => {
+          for (const o of others) pausedNow.delete(o);
+          calls.push('resume');
+        };
+      },
+    });
+    for (const j of jobs) expect(j.paused).toBe(j.subject === 'baseline' ? 'embedded' : 'baseline');
+    expect(calls).toHaveLength(2 * jobs.length);
+    expect(calls.filter((c, i) => (i % 2 === 0 ? !c.startsWith('pause') : c !== 'resume'))).toEqual([]);
+    expect(pausedNow.size).toBe(0);
   });
 });

@@ -82,6 +82,16 @@ const median = (values: readonly number[]) => {
   return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
+/** What a scenario's runs ask of the machine around them; each does nothing when left out (tests). */
+export interface MeasureHooks {
+  /** Probes the cores for stalls with the servers idle, before the paced rounds. */
+  readonly probeStalls?: () => Promise<MachineStalls | null>;
+  /** Waits for quiet: every process on the cores (no argument), or the given ones. */
+  readonly settleCores?: (pids?: readonly number[]) => Promise<Settled>;
+  /** Stops every other subject for the length of a run of `subject`; returns what continues them. */
+  readonly pauseOthers?: (subject: Subject) => () => void;
+}
+
 /**
  * Measures one scenario: `rounds` short peak runs per subject, the subjects taking turns
  * (baseline, embedded, redis; the next round starts one further along) so that a burst of noise on
@@ -95,10 +105,11 @@ export async function measureScenario(
   config: BenchConfig,
   load: LoadGenerator,
   log: (line: string) => void,
-  probeStalls: () => Promise<MachineStalls | null> = async () => null,
-  /** Waits for quiet: every process on the cores (no argument), or the given ones. */
-  settleCores: (pids?: readonly number[]) => Promise<Settled> = async () => ({ waitedMs: 0, quiet: true }),
+  hooks: MeasureHooks = {},
 ): Promise<ScenarioFigures> {
+  const probeStalls = hooks.probeStalls ?? (async () => null);
+  const settleCores = hooks.settleCores ?? (async () => ({ waitedMs: 0, quiet: true }));
+  const pauseOthers = hooks.pauseOthers ?? (() => () => undefined);
   const runs = new Map<Subject['kind'], MeasuredRun[]>(subjects.map((s) => [s.kind, []]));
   const served = new Map<Subject['kind'], { computed: number; reused: number }>(subjects.map((s) => [s.kind, { computed: 0, reused: 0 }]));
   const failures = new Map<Subject['kind'], number>(subjects.map((s) => [s.kind, 0]));
@@ -135,7 +146,14 @@ export async function measureScenario(
     if (!settled.quiet) log(`  ${scenario.id}: ${subject.label} starts while a process on the cores is still busy after ${(settled.waitedMs / 1000).toFixed(1)} s`);
     const cpuBefore = readCpuNs(subject.pid);
     const waitBefore = readRunQueueWaitNs(subject.pid);
-    const result = await load.run({ ...job, url: subject.url, apiKey: ctx.apiKey, plan: scenario.plan(ctx, tag, slice) });
+    // The others are stopped only for the load itself: the settling before and after needs them running.
+    const resume = pauseOthers(subject);
+    let result: LoadResult;
+    try {
+      result = await load.run({ ...job, url: subject.url, apiKey: ctx.apiKey, plan: scenario.plan(ctx, tag, slice) });
+    } finally {
+      resume();
+    }
     if (slice) {
       // The next run starts after every customer this one may have reached.
       cursor.set(subject.kind, Math.min(slice.to, slice.from + result.touched));

@@ -17,8 +17,9 @@ export interface Settled {
  * ingestion round measured 39,000 events/s alone and 13,000–22,000 after the Redis gateway's
  * round). redis-server is included: its share of that work lands on the load generator's core.
  * Work put off by a timer (a snapshot rebuild waits up to 5 s after the changes that call for it)
- * is not seen: it may still land on a later run. A process that cannot be read (it ended, or no
- * /proc off Linux) is left out. The cap is short: a bench has about 180 of these waits, and it
+ * is not seen here; it cannot land in another subject's run, which the other subjects sit out
+ * stopped (pause.ts), and it runs when they are continued, before the next wait. A process that
+ * cannot be read (it ended, or no /proc off Linux) is left out. The cap is short: a bench has about 180 of these waits, and it
  * must stay within minutes.
  */
 export async function settle(pids: readonly number[], options: { windowMs?: number; maxShare?: number; maxMs?: number } = {}): Promise<Settled> {
