@@ -3,9 +3,10 @@ import { GATEWAY_NODE_FLAGS } from './servers/gateway.ts';
 
 /**
  * The bench's knobs. Defaults aim at a whole run under five minutes on a 2-core machine: about
- * 4 s of peak load per subject and scenario (3 rounds of 1.2 s after a 0.4 s warm-up) and 2.4 s at
- * half the peak (2 rounds of 1.2 s). Seeding 10,000 customers per store takes what the gateway's
- * ingestion and decision rates make it take. Override with environment variables (README.md).
+ * 4 s of peak load per subject and scenario (3 rounds of 1.2 s after a 0.4 s warm-up) and 4 s at
+ * half the peak (3 rounds of 1.2 s after a 0.4 s warm-up). Seeding 10,000 customers per store
+ * takes what the gateway's ingestion and decision rates make it take. Override with environment
+ * variables (README.md).
  */
 export interface BenchConfig {
   readonly customers: number;
@@ -62,7 +63,7 @@ export function loadConfig(): BenchConfig {
     rounds: Math.round(number('BENCH_ROUNDS', 3)),
     roundSeconds: number('BENCH_ROUND_SECONDS', 1.2),
     warmupSeconds: number('BENCH_WARMUP_SECONDS', 0.4),
-    pacedRounds: Math.round(number('BENCH_PACED_ROUNDS', 2)),
+    pacedRounds: Math.round(number('BENCH_PACED_ROUNDS', 3)),
     pacedSeconds: number('BENCH_PACED_SECONDS', 1.2),
     connections: Math.round(number('BENCH_CONNECTIONS', 10)),
     pacedConnections: Math.round(number('BENCH_PACED_CONNECTIONS', 64)),
