@@ -64,7 +64,7 @@ export async function runPaced(job: LoadJob): Promise<LoadResult> {
   let sent = 0; // requests handed to a connection (always ≤ due)
   let finished = (): void => undefined;
   // The generator's own pauses (GC, a neighbour on its core); a 10 ms probe is enough for a maximum.
-  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  const loopDelay = monitorEventLoopDelay({ resolution: LOOP_PROBE_MS });
   const hr0 = process.hrtime.bigint();
   const t0 = performance.now();
   let lastAnswer = t0;
@@ -167,10 +167,21 @@ export async function runPaced(job: LoadJob): Promise<LoadResult> {
     targetRate: rate,
     lateSends,
     sendLag: sendLag.summary(),
-    loopDelayMaxMs: loopDelay.max / 1e6,
+    loopDelayMaxMs: loopStallMs(loopDelay.max),
     generatorWaitMs: waited0 !== null && waited1 !== null ? (waited1 - waited0) / 1e6 : null,
     latency: latency.summary(),
     touched: sent,
     windowNs: [hr0.toString(), (hr0 + BigInt(Math.round((lastAnswer - t0) * 1e6))).toString()],
   };
+}
+
+const LOOP_PROBE_MS = 10;
+
+/**
+ * The longest the generator's loop was held up, from the probe's longest interval: the histogram
+ * records whole intervals between its timer's ticks (an idle loop records ~10.1 ms), not how late
+ * a tick was.
+ */
+export function loopStallMs(longestIntervalNs: number): number {
+  return Math.max(0, longestIntervalNs / 1e6 - LOOP_PROBE_MS);
 }
