@@ -121,6 +121,10 @@ describe('the gateway on the embedded store', () => {
 
   it('serves Prometheus metrics', async () => {
     const res = await gateway.app.request('/metrics');
-    expect(await res.text()).toContain('omnikernel_http_requests_total');
+    const text = await res.text();
+    expect(text).toContain('omnikernel_http_requests_total');
+    // The recommendations' snapshot was built at start and again once the demo's history was learnt.
+    const builds = /^omnikernel_snapshot_build_seconds_count\{plugin="recommendations",result="ok"\} (\d+)$/m.exec(text);
+    expect(Number(builds?.[1])).toBeGreaterThanOrEqual(2);
   });
 });

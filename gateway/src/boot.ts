@@ -64,6 +64,7 @@ export async function bootGateway(options: BootOptions): Promise<Gateway> {
   if (stores) await store.upsertStores(readJsonArray(configDir, stores) as never);
   if (offers) await store.upsertOffers(readJsonArray(configDir, offers) as never);
 
+  const metrics = createMetrics({ defaultMetrics: options.metrics !== false });
   const kernel: Kernel = createKernel({
     plugins: settings.plugins,
     builtins: builtinPlugins,
@@ -77,6 +78,7 @@ export async function bootGateway(options: BootOptions): Promise<Gateway> {
     stateFor: (name) => store.pluginState(name),
     catalog: () => store.catalog(),
     sharedState: store.kind !== 'memory',
+    onSnapshotBuilt: (build) => metrics.snapshotBuilt(build),
   });
   await kernel.start();
 
@@ -121,7 +123,7 @@ export async function bootGateway(options: BootOptions): Promise<Gateway> {
     keys: new ApiKeyRing(keys),
     signer: new TokenSigner(settings.signingSecret ?? randomBytes(32).toString('hex'), now),
     logger,
-    metrics: createMetrics({ defaultMetrics: options.metrics !== false }),
+    metrics,
     observer,
     now,
     isReady: () => ready,

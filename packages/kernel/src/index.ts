@@ -1,5 +1,6 @@
 export { createKernel } from './kernel.ts';
 export type { Kernel, KernelOptions, PluginInfo } from './kernel.ts';
+export type { SnapshotBuild } from './snapshots/snapshot-manager.ts';
 export type { DecideRequest } from './pipeline/decide.ts';
 export type { PluginEntry } from './registry/plugin-entry.ts';
 export type { BuiltinPlugins } from './registry/load-plugins.ts';

@@ -22,7 +22,7 @@ import { createKernelContainer, register, resolverOf, type Provider } from './re
 import type { PluginEntry } from './registry/plugin-entry.ts';
 import type { RuntimePlugin } from './registry/runtime-plugin.ts';
 import { validatePlugin, type ValidatedPlugin } from './registry/validate-plugin.ts';
-import { SnapshotManager } from './snapshots/snapshot-manager.ts';
+import { SnapshotManager, type SnapshotBuild } from './snapshots/snapshot-manager.ts';
 import { countWrites } from './registry/counted-state.ts';
 
 export interface KernelOptions {
@@ -54,6 +54,8 @@ export interface KernelOptions {
    * of milliseconds on a large state — are skipped.
    */
   readonly sharedState?: boolean;
+  /** Told of every snapshot build (metrics: how long builds take, how often, whether they fail). */
+  readonly onSnapshotBuilt?: (build: SnapshotBuild) => void;
 }
 
 export interface PluginInfo {
@@ -132,7 +134,7 @@ export function createKernel(options: KernelOptions): Kernel {
     const weight = options.weights?.[d.name] ?? v.weight;
     const snapshots =
       d.snapshot && state && options.catalog
-        ? new SnapshotManager(d.name, d.snapshot, { state, catalog: options.catalog, options: v.options, logger: pluginLogger, sharedState: options.sharedState !== false })
+        ? new SnapshotManager(d.name, d.snapshot, { state, catalog: options.catalog, options: v.options, logger: pluginLogger, sharedState: options.sharedState !== false, onBuilt: options.onSnapshotBuilt })
         : undefined;
     return {
       name: d.name,

@@ -57,3 +57,26 @@ describe('periodic snapshot rebuilds', () => {
     expect(m.current()?.data).toEqual({ seen: 2 });
   });
 });
+
+describe('build reports', () => {
+  it('tell of each build, the version built or null for a failed one, and how long it took', async () => {
+    const builds: Array<{ plugin: string; version: string | null; seconds: number }> = [];
+    let fail = false;
+    const build = vi.fn(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      if (fail) throw new Error('state unreadable');
+      return { n: build.mock.calls.length };
+    });
+    const m = new SnapshotManager('learner', { build }, { state, catalog: () => tinyCatalog(1), options: {}, logger: silent, sharedState: false, onBuilt: (b) => builds.push(b) });
+    await m.rebuild();
+    fail = true;
+    await m.rebuild();
+    expect(builds).toHaveLength(2);
+    expect(builds[0]).toMatchObject({ plugin: 'learner', version: m.current()?.version });
+    expect(builds[0]!.version).toMatch(/^learner@/);
+    expect(builds[0]!.seconds).toBeGreaterThanOrEqual(0.015);
+    expect(builds[1]).toMatchObject({ plugin: 'learner', version: null });
+    // The failed build left the previous snapshot in place.
+    expect(m.current()?.data).toEqual({ n: 1 });
+  });
+});

@@ -1,6 +1,15 @@
 import type { CatalogView, Logger, PluginStateReader, SnapshotSpec, StateSnapshot } from '@omnikernel/sdk';
 import { fingerprintInSlices } from './sliced-fingerprint.ts';
 
+/** One snapshot build, as the kernel reports it (`KernelOptions.onSnapshotBuilt`). */
+export interface SnapshotBuild {
+  readonly plugin: string;
+  /** The version built; null when the build failed and decisions keep the previous snapshot. */
+  readonly version: string | null;
+  /** Wall time from start to the snapshot in place. */
+  readonly seconds: number;
+}
+
 /**
  * Keeps a learning plugin's snapshot: built at start, rebuilt on a cadence or after N observed
  * changes, off the decision path. The last few versions are retained so a replay reads what the
@@ -30,6 +39,8 @@ export class SnapshotManager {
       minRebuildIntervalMs?: number;
       /** Other instances change the state too (default true): rebuild on the cadence even when idle here. */
       sharedState?: boolean;
+      /** Told of every build, done or failed, with its wall time (it yields, so other work runs within it). */
+      onBuilt?: (build: SnapshotBuild) => void;
     },
   ) {}
 
@@ -95,12 +106,15 @@ export class SnapshotManager {
     if (this.#building) return this.#building;
     this.#changes = 0;
     this.#building = (async () => {
+      const startedAt = performance.now();
+      let version: string | null = null;
       try {
         const catalog = this.deps.catalog();
         const data = await this.spec.build({ state: this.deps.state, catalog, options: this.deps.options });
         this.#builtForCatalog = catalog.version;
         const snapshot = Object.freeze({ version: `${this.plugin}@${await fingerprintInSlices(data)}`, data });
         this.#current = snapshot;
+        version = snapshot.version;
         this.#retained.set(snapshot.version, snapshot);
         const retain = this.deps.retain ?? 8;
         for (const key of this.#retained.keys()) {
@@ -112,6 +126,7 @@ export class SnapshotManager {
       } finally {
         this.#lastBuiltAt = Date.now();
         this.#building = null;
+        this.deps.onBuilt?.({ plugin: this.plugin, version, seconds: (performance.now() - startedAt) / 1000 });
       }
     })();
     return this.#building;
