@@ -27,12 +27,16 @@ const share = (v: number | null) => (v === null ? '–' : `${Math.round(v * 100)
  * What the machine and the tool added to a p99 at half the peak (every latency counts from its due
  * time, so both are in it): the generator's lateness when its send-lag p99 passes 1 ms, and the
  * share of the run the server's and the generator's JS threads waited for their cores when either
- * passes 2% — someone else had the core then, and requests queued meanwhile.
+ * passes 2% — someone else had the core then, and requests queued meanwhile — and the gateway's
+ * own snapshot builds, in the rounds that had any.
  */
 function pacedNoise(p: NonNullable<SubjectFigures['paced']>): string[] {
   const out: string[] = [];
   if (p.sendLagP99 > 1) out.push(`generator late p99 ${ms(p.sendLagP99)}, stalled up to ${ms(p.loopDelayMaxMs)}`);
   if ((p.serverWaitShare ?? 0) > 0.02 || (p.generatorWaitShare ?? 0) > 0.02) out.push(`waited for their cores: server ${share(p.serverWaitShare)}, generator ${share(p.generatorWaitShare)}`);
+  // A build yields to requests every ~2 ms, but a round it lands in is the gateway's own noise.
+  const builds = p.snapshotBuildRounds ?? [];
+  if (builds.some((n) => n > 0)) out.push(`snapshot builds per round ${builds.join('/')}`);
   return out.length ? [`paced: ${out.join(', ')}`] : [];
 }
 

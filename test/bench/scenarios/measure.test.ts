@@ -11,13 +11,18 @@ import type { BenchContext, Subject } from './subjects.ts';
 
 // The round structure with a load generator that only records what it was asked to run: which
 // subject, closed or paced, for how long, at what rate. The gateway is a stub answering /metrics
-// and the recomputation scenario's invalidating /v1/events.
+// (with the snapshot builds `stubBuilds` says) and the recomputation scenario's invalidating /v1/events.
 let gateway: Server;
 let gatewayUrl: string;
+const stubBuilds = { count: 0, seconds: 0 };
+const metricsText = () =>
+  `omnikernel_snapshot_build_seconds_sum{plugin="recommendations",result="ok"} ${stubBuilds.seconds}\n` +
+  `omnikernel_snapshot_build_seconds_count{plugin="recommendations",result="ok"} ${stubBuilds.count}\n` +
+  `omnikernel_snapshot_build_seconds_count{plugin="next-best-offer",result="failed"} 0\n`;
 beforeAll(async () => {
   gateway = createServer((req, res) => {
     req.resume();
-    req.on('end', () => res.end(req.url === '/v1/events' ? '{"accepted":0,"duplicates":0,"rejected":[]}' : ''));
+    req.on('end', () => res.end(req.url === '/v1/events' ? '{"accepted":0,"duplicates":0,"rejected":[]}' : req.url === '/metrics' ? metricsText() : ''));
   });
   await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
   gatewayUrl = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`;
@@ -30,7 +35,7 @@ const PEAK: Record<string, number> = { baseline: 1000, embedded: 400 };
 /** The subjects the `pauseOthers` hook of the last test holds stopped. */
 const pausedNow = new Set<string>();
 
-async function measure(id: ScenarioId, hooks: MeasureHooks = {}) {
+async function measure(id: ScenarioId, hooks: MeasureHooks = {}, duringRun: (subject: string, job: LoadJob) => void = () => undefined) {
   const subjects: Subject[] = [
     { kind: 'baseline', label: 'baseline', url: 'http://baseline.invalid', pid: process.pid },
     { kind: 'embedded', label: 'embedded', url: gatewayUrl, pid: process.pid },
@@ -39,6 +44,7 @@ async function measure(id: ScenarioId, hooks: MeasureHooks = {}) {
   const load: LoadGenerator = {
     async run(job) {
       const subject = subjects.find((s) => s.url === job.url)!.kind;
+      duringRun(subject, job);
       jobs.push({ subject, mode: job.mode, seconds: job.seconds, ...(job.rate === undefined ? {} : { rate: job.rate }), ...(hooks.pauseOthers ? { paused: [...pausedNow].join(',') } : {}) });
       const rps = job.mode === 'paced' ? job.rate! : PEAK[subject]!;
       const completed = Math.round(rps * job.seconds);
@@ -91,5 +97,25 @@ describe('measureScenario', () => {
     expect(calls).toHaveLength(2 * jobs.length);
     expect(calls.filter((c, i) => (i % 2 === 0 ? !c.startsWith('pause') : c !== 'resume'))).toEqual([]);
     expect(pausedNow.size).toBe(0);
+  });
+
+  it('counts the snapshot builds a gateway finished during each run, in the runs and per paced round', async () => {
+    stubBuilds.count = 0;
+    stubBuilds.seconds = 0;
+    let pacedRuns = 0;
+    const { figures } = await measure('warm-decision', {}, (subject, job) => {
+      // The gateway's second measured paced round (after its warm-up) has a build of 0.25 s in it.
+      if (subject !== 'embedded' || job.mode !== 'paced') return;
+      if (++pacedRuns === 3) {
+        stubBuilds.count += 1;
+        stubBuilds.seconds += 0.25;
+      }
+    });
+    const embedded = figures.subjects.find((f) => f.subject === 'embedded')!;
+    expect(embedded.paced?.snapshotBuildRounds).toEqual([0, 1]);
+    expect(embedded.runs.filter((r) => r.snapshotBuilds?.count === 1)).toEqual([expect.objectContaining({ mode: 'paced', snapshotBuilds: { count: 1, seconds: 0.25 } })]);
+    const baseline = figures.subjects.find((f) => f.subject === 'baseline')!;
+    expect(baseline.paced?.snapshotBuildRounds).toBeNull();
+    expect(baseline.runs.every((r) => r.snapshotBuilds === null)).toBe(true);
   });
 });

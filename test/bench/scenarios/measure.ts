@@ -2,7 +2,7 @@ import type { BenchConfig } from '../config.ts';
 import type { LoadGenerator } from '../load/generator.ts';
 import type { LoadJob, LoadResult } from '../load/job.ts';
 import type { Scenario } from './definitions.ts';
-import { decisionsBetween, readCounters } from './gateway-metrics.ts';
+import { decisionsBetween, readCounters, snapshotBuildsBetween, type SnapshotBuilds } from './gateway-metrics.ts';
 import type { BenchContext, Subject } from './subjects.ts';
 import type { MachineStalls } from '../servers/machine-stalls.ts';
 import { readCpuNs, readRunQueueWaitNs } from '../servers/proc-status.ts';
@@ -46,6 +46,8 @@ export interface SubjectFigures {
     readonly serverWaitShare: number | null;
     readonly generatorWaitShare: number | null;
     readonly cpuUsPerRequest: number | null;
+    /** Snapshot builds the gateway finished during each paced round (null for the baseline). */
+    readonly snapshotBuildRounds: readonly number[] | null;
   } | null;
   /** Share of decisions computed (not reused) during the peak rounds, from the gateway's counter. */
   readonly computedShare: number | null;
@@ -56,9 +58,16 @@ export interface SubjectFigures {
 /**
  * A load run with the server CPU it cost (until the server was quiet again after it), the time the
  * server's JS thread waited for its core, how long every process on the cores took to be quiet
- * before the run, and how long the server took after it.
+ * before the run, how long the server took after it, and the snapshot builds the gateway finished
+ * meanwhile (null for the baseline): a build yields to requests but takes the core in slices.
  */
-export type MeasuredRun = LoadResult & { readonly cpuUsPerRequest: number | null; readonly serverWaitMs: number | null; readonly settled: Settled; readonly settledAfter: Settled };
+export type MeasuredRun = LoadResult & {
+  readonly cpuUsPerRequest: number | null;
+  readonly serverWaitMs: number | null;
+  readonly settled: Settled;
+  readonly settledAfter: Settled;
+  readonly snapshotBuilds: SnapshotBuilds | null;
+};
 
 export interface ScenarioFigures {
   readonly id: Scenario['id'];
@@ -75,6 +84,10 @@ export interface ScenarioFigures {
 const settledNote = (before: Settled, after: Settled) =>
   (before.waitedMs >= 150 ? `; started after ${(before.waitedMs / 1000).toFixed(1)} s for the cores to quiet down` : '') +
   (after.waitedMs >= 150 ? `; busy ${(after.waitedMs / 1000).toFixed(1)} s after the run` : '');
+
+/** The snapshot builds a gateway finished during a run (or while it settled after it), when there were any. */
+const buildsNote = (builds: SnapshotBuilds | null) =>
+  builds && builds.count > 0 ? `; ${builds.count} snapshot build${builds.count > 1 ? 's' : ''} (${builds.seconds.toFixed(2)} s)` : '';
 
 const median = (values: readonly number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -166,15 +179,18 @@ export async function measureScenario(
     // for all of them.
     const settledAfter = await settleCores([subject.pid]);
     const cpuAfter = readCpuNs(subject.pid);
+    let snapshotBuilds: SnapshotBuilds | null = null;
     if (before) {
-      const delta = decisionsBetween(before, await readCounters(subject.url, ctx.apiKey));
+      const after = await readCounters(subject.url, ctx.apiKey);
+      const delta = decisionsBetween(before, after);
       const total = served.get(subject.kind)!;
       if (job.mode === 'closed') served.set(subject.kind, { computed: total.computed + delta.computed, reused: total.reused + delta.reused });
+      snapshotBuilds = snapshotBuildsBetween(before, after);
     }
     failures.set(subject.kind, failures.get(subject.kind)! + (result.completed - result.ok) + result.errors);
     const cpuUsPerRequest = cpuBefore !== null && cpuAfter !== null && result.completed > 0 ? (cpuAfter - cpuBefore) / 1000 / result.completed : null;
     const serverWaitMs = waitBefore !== null && waitAfter !== null ? (waitAfter - waitBefore) / 1e6 : null;
-    return { ...result, cpuUsPerRequest, serverWaitMs, settled, settledAfter };
+    return { ...result, cpuUsPerRequest, serverWaitMs, settled, settledAfter, snapshotBuilds };
   };
 
   /**
@@ -195,7 +211,7 @@ export async function measureScenario(
       runs.get(subject.kind)!.push(result);
       log(
         `  ${scenario.id} round ${round + 1}/${config.rounds} ${subject.label.padEnd(9)} ${fmtRate(result.rps * scenario.perRequest)} ${scenario.unit}, p99 ${result.latency.p99.toFixed(2)} ms` +
-          `${result.cpuUsPerRequest !== null ? `, ${result.cpuUsPerRequest.toFixed(0)} µs CPU/req` : ''}${result.ok < result.completed ? `, ${result.completed - result.ok} non-2xx` : ''}${settledNote(result.settled, result.settledAfter)}`,
+          `${result.cpuUsPerRequest !== null ? `, ${result.cpuUsPerRequest.toFixed(0)} µs CPU/req` : ''}${result.ok < result.completed ? `, ${result.completed - result.ok} non-2xx` : ''}${settledNote(result.settled, result.settledAfter)}${buildsNote(result.snapshotBuilds)}`,
       );
     }
   }
@@ -220,7 +236,8 @@ export async function measureScenario(
           `; send lag p99 ${result.sendLag?.p99.toFixed(2) ?? '–'} ms` +
           (result.serverWaitMs !== null ? `; server waited ${result.serverWaitMs.toFixed(0)} ms for its core` : '') +
           (result.generatorWaitMs != null ? `, generator ${result.generatorWaitMs.toFixed(0)} ms` : '') +
-          settledNote(result.settled, result.settledAfter),
+          settledNote(result.settled, result.settledAfter) +
+          buildsNote(result.snapshotBuilds),
       );
     }
   }
@@ -268,6 +285,7 @@ export async function measureScenario(
           serverWaitShare: pMedian((r) => (r.serverWaitMs !== null ? r.serverWaitMs / 1000 / r.seconds : null)),
           generatorWaitShare: pMedian((r) => (r.generatorWaitMs != null ? r.generatorWaitMs / 1000 / r.seconds : null)),
           cpuUsPerRequest: pMedian((r) => r.cpuUsPerRequest),
+          snapshotBuildRounds: subject.kind === 'baseline' ? null : p.map((r) => r.snapshotBuilds?.count ?? 0),
         },
         computedShare: subject.kind === 'baseline' || s.computed + s.reused === 0 ? null : s.computed / (s.computed + s.reused),
         failures: failures.get(subject.kind)!,
