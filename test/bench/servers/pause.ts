@@ -17,17 +17,16 @@ const paused = new Set<number>();
 export function pauseProcesses(pids: readonly number[]): () => void {
   const stopped: number[] = [];
   for (const pid of pids) {
-    if (paused.has(pid)) continue;
+    // 0 and negative pids name process groups, ours among them; stopping ourselves would never end.
+    if (pid <= 0 || pid === process.pid || paused.has(pid)) continue;
     if (signal(pid, 'SIGSTOP')) {
       paused.add(pid);
       stopped.push(pid);
     }
   }
   return () => {
-    for (const pid of stopped) {
-      paused.delete(pid);
-      signal(pid, 'SIGCONT');
-    }
+    // Only what is still ours to continue: resumeAllPaused may have continued them already.
+    for (const pid of stopped) if (paused.delete(pid)) signal(pid, 'SIGCONT');
   };
 }
 

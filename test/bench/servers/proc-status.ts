@@ -20,6 +20,20 @@ export function readMemory(pid: number): Memory | null {
 }
 
 /**
+ * The fields of /proc/<pid>/stat from the third on (state, ppid, …: `[0]` is the state letter, `T`
+ * while stopped), or null when the process is gone or off Linux. They follow the parenthesised
+ * command name, which may contain spaces and parentheses.
+ */
+export function statFields(pid: number): string[] | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The pid of the redis-server child of this process listening on `port`. redis-server rewrites its
  * process title to `redis-server 127.0.0.1:<port>`; requiring our pid as the parent makes sure we
  * never touch another Redis on the machine.
@@ -36,10 +50,7 @@ export function findOwnRedisPid(port: number): number | null {
     try {
       const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
       if (!cmdline.startsWith('redis-server') || !cmdline.includes(`:${port}`)) continue;
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // Field 4 (ppid) follows the parenthesised command name, which may contain spaces.
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === process.pid) return Number(entry);
+      if (Number(statFields(Number(entry))?.[1]) === process.pid) return Number(entry);
     } catch {
       // the process ended while we looked
     }
