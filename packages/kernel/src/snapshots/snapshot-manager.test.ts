@@ -79,4 +79,28 @@ describe('build reports', () => {
     // The failed build left the previous snapshot in place.
     expect(m.current()?.data).toEqual({ n: 1 });
   });
+
+  it('reports a build once however many callers share it, and a listener that throws fails nothing', async () => {
+    const reports: string[] = [];
+    const warnings: string[] = [];
+    const logger: Logger = { ...silent, warn: (message) => void warnings.push(message) };
+    const build = vi.fn(async () => ({ n: build.mock.calls.length }));
+    const m = new SnapshotManager('learner', { build }, {
+      state,
+      catalog: () => tinyCatalog(1),
+      options: {},
+      logger,
+      sharedState: false,
+      onBuilt: (b) => {
+        reports.push(b.version ?? 'failed');
+        throw new Error('listener broke');
+      },
+    });
+    await expect(Promise.all([m.rebuild(), m.rebuild(), m.rebuild()])).resolves.toBeDefined();
+    expect(build).toHaveBeenCalledTimes(1);
+    expect(reports).toEqual([m.current()?.version]);
+    expect(warnings).toEqual(['snapshot build listener failed']);
+    await expect(m.start()).resolves.toBeUndefined();
+    m.stop();
+  });
 });

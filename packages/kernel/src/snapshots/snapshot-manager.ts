@@ -6,7 +6,7 @@ export interface SnapshotBuild {
   readonly plugin: string;
   /** The version built; null when the build failed and decisions keep the previous snapshot. */
   readonly version: string | null;
-  /** Wall time from start to the snapshot in place. */
+  /** Wall time from the build's start to the snapshot in place, or to the failure. */
   readonly seconds: number;
 }
 
@@ -101,6 +101,15 @@ export class SnapshotManager {
     await this.rebuild();
   }
 
+  /** Tells `onBuilt`; a listener that throws must not fail a build whose snapshot is in place. */
+  #report(build: SnapshotBuild): void {
+    try {
+      this.deps.onBuilt?.(build);
+    } catch (error) {
+      this.deps.logger.warn('snapshot build listener failed', { plugin: this.plugin, error: (error as Error).message });
+    }
+  }
+
   /** Rebuilds now (single flight: callers during a build share it). */
   rebuild(): Promise<void> {
     if (this.#building) return this.#building;
@@ -126,7 +135,7 @@ export class SnapshotManager {
       } finally {
         this.#lastBuiltAt = Date.now();
         this.#building = null;
-        this.deps.onBuilt?.({ plugin: this.plugin, version, seconds: (performance.now() - startedAt) / 1000 });
+        this.#report({ plugin: this.plugin, version, seconds: (performance.now() - startedAt) / 1000 });
       }
     })();
     return this.#building;
