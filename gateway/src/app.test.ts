@@ -124,7 +124,11 @@ describe('the gateway on the embedded store', () => {
     const text = await res.text();
     expect(text).toContain('omnikernel_http_requests_total');
     // The recommendations' snapshot was built at start and again once the demo's history was learnt.
-    const builds = /^omnikernel_snapshot_build_seconds_count\{plugin="recommendations",result="ok"\} (\d+)$/m.exec(text);
+    const builds = /^omnikernel_snapshot_build_duration_seconds_count\{plugin="recommendations",result="ok"\} (\d+)$/m.exec(text);
     expect(Number(builds?.[1])).toBeGreaterThanOrEqual(2);
+    // Every HELP and TYPE line names one valid metric: one bad line fails Prometheus's whole scrape.
+    const meta = text.split('\n').filter((line) => line.startsWith('# '));
+    expect(meta.filter((line) => !/^# (HELP|TYPE) [a-zA-Z_:][a-zA-Z0-9_:]* \S/.test(line))).toEqual([]);
+    expect(text).toMatch(/^# TYPE omnikernel_store_\w+ gauge$/m);
   });
 });

@@ -22,7 +22,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Gatew
   const timeRequest = localHistogram(registry, 'omnikernel_http_request_duration_seconds', 'HTTP request duration', ['route', 'method'], [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1]);
   const countDecision = localCounter(registry, 'omnikernel_decisions_total', 'Current decisions served, by whether they were reused or computed', ['result']);
   // Wall time: a build yields to requests every ~2 ms (ADR 22), so it spans more than its own CPU.
-  const timeSnapshotBuild = localHistogram(registry, 'omnikernel_snapshot_build_seconds', 'Snapshot builds of the learning plugins, by plugin and result', ['plugin', 'result'], [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30]);
+  const timeSnapshotBuild = localHistogram(registry, 'omnikernel_snapshot_build_duration_seconds', 'Snapshot builds of the learning plugins, by plugin and result', ['plugin', 'result'], [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30]);
   return {
     registry,
     events: new Counter({ name: 'omnikernel_events_total', help: 'Events by ingestion status', labelNames: ['status'], registers: [registry] }),

@@ -27,9 +27,12 @@ export function registerOperationRoutes(app: OpenAPIHono<GatewayEnv>, deps: Gate
   );
 
   app.get('/metrics', async (c) => {
-    const stats = deps.store.stats();
-    const lines = Object.entries(stats).map(([k, v]) => `omnikernel_store_${k.replace(/[^a-zA-Z0-9_]/g, '_')} ${v}`);
-    const text = `${await deps.metrics.registry.metrics()}\n# HELP omnikernel_store_* store cache and connection figures\n${lines.join('\n')}\n`;
+    // Each store figure is a gauge of its own, named and typed as Prometheus's text format asks.
+    const lines = Object.entries(deps.store.stats()).flatMap(([k, v]) => {
+      const name = `omnikernel_store_${k.replace(/[^a-zA-Z0-9_]/g, '_')}`;
+      return [`# HELP ${name} The store's ${k} (cache and connection figures).`, `# TYPE ${name} gauge`, `${name} ${v}`];
+    });
+    const text = `${await deps.metrics.registry.metrics()}\n${lines.join('\n')}\n`;
     return c.body(text, 200, { 'content-type': deps.metrics.registry.contentType });
   });
 
