@@ -25,6 +25,19 @@ import { encodeRequest, RawConnection } from './raw-connection.ts';
  * the redis-server that shares the core. Per request the hot path allocates nothing but the answer's
  * bytes: times are `performance.now()` doubles (not BigInts) and the callbacks are per connection.
  */
+/**
+ * The interval of the probe of the generator's own loop. Its histogram records whole intervals
+ * between the probe's ticks (an idle loop records ~1.05 ms here), not how late a tick was, so a
+ * hold-up of B ms reads as B to B + interval: a 1 ms probe (the sends' timer runs every
+ * millisecond anyway) keeps the error under a millisecond.
+ */
+export const LOOP_PROBE_MS = 1;
+
+/** The longest the generator's loop was held up (within a probe interval), from the probe's longest interval. */
+export function loopStallMs(longestIntervalNs: number): number {
+  return Math.max(0, longestIntervalNs / 1e6 - LOOP_PROBE_MS);
+}
+
 export async function runPaced(job: LoadJob): Promise<LoadResult> {
   const rate = job.rate;
   if (!rate || rate <= 0) throw new Error('a paced run needs a rate');
@@ -63,7 +76,7 @@ export async function runPaced(job: LoadJob): Promise<LoadResult> {
   let due = 0; // requests whose due time has come
   let sent = 0; // requests handed to a connection (always ≤ due)
   let finished = (): void => undefined;
-  // The generator's own pauses (GC, a neighbour on its core); a 10 ms probe is enough for a maximum.
+  // The generator's own pauses (GC, a neighbour on its core).
   const loopDelay = monitorEventLoopDelay({ resolution: LOOP_PROBE_MS });
   const hr0 = process.hrtime.bigint();
   const t0 = performance.now();
@@ -173,15 +186,4 @@ export async function runPaced(job: LoadJob): Promise<LoadResult> {
     touched: sent,
     windowNs: [hr0.toString(), (hr0 + BigInt(Math.round((lastAnswer - t0) * 1e6))).toString()],
   };
-}
-
-const LOOP_PROBE_MS = 10;
-
-/**
- * The longest the generator's loop was held up, from the probe's longest interval: the histogram
- * records whole intervals between its timer's ticks (an idle loop records ~10.1 ms), not how late
- * a tick was.
- */
-export function loopStallMs(longestIntervalNs: number): number {
-  return Math.max(0, longestIntervalNs / 1e6 - LOOP_PROBE_MS);
 }

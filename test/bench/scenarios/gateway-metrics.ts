@@ -4,8 +4,11 @@ export interface GatewayCounters {
   readonly decisions: Readonly<Record<string, number>>;
   /** `omnikernel_store_*`: the store's cache figures (entries, bytes, hits…), as the store reports them. */
   readonly store: Readonly<Record<string, number>>;
-  /** `omnikernel_snapshot_build_seconds`, over every plugin and result: builds finished and their wall time. */
-  readonly snapshotBuilds: SnapshotBuilds;
+  /**
+   * `omnikernel_snapshot_build_duration_seconds`, over every plugin and result: builds finished and
+   * their wall time; null from a gateway that does not report them (an older bundle).
+   */
+  readonly snapshotBuilds: SnapshotBuilds | null;
 }
 
 export interface SnapshotBuilds {
@@ -25,14 +28,15 @@ export function parseCounters(text: string): GatewayCounters {
   const store: Record<string, number> = {};
   const snapshotBuilds = { count: 0, seconds: 0 };
   for (const line of text.split('\n')) {
-    const build = /^omnikernel_snapshot_build_seconds_(count|sum)\{[^}]*\}\s+([\d.e+-]+)$/.exec(line);
+    const build = /^omnikernel_snapshot_build_duration_seconds_(count|sum)\{[^}]*\}\s+([\d.e+-]+)$/.exec(line);
     if (build) snapshotBuilds[build[1] === 'count' ? 'count' : 'seconds'] += Number(build[2]);
     const decision = /^omnikernel_decisions_total\{[^}]*result="([^"]+)"[^}]*\}\s+([\d.e+-]+)/.exec(line);
     if (decision) decisions[decision[1]!] = Number(decision[2]);
     const stat = /^omnikernel_store_([A-Za-z0-9_]+)\s+([\d.e+-]+)$/.exec(line);
     if (stat) store[stat[1]!] = Number(stat[2]);
   }
-  return { decisions, store, snapshotBuilds };
+  const reportsBuilds = /^# TYPE omnikernel_snapshot_build_duration_seconds /m.test(text);
+  return { decisions, store, snapshotBuilds: reportsBuilds ? snapshotBuilds : null };
 }
 
 /** How many decisions were computed and reused between two readings. */
@@ -42,6 +46,7 @@ export function decisionsBetween(before: GatewayCounters, after: GatewayCounters
 }
 
 /** The snapshot builds that finished between two readings. */
-export function snapshotBuildsBetween(before: GatewayCounters, after: GatewayCounters): SnapshotBuilds {
+export function snapshotBuildsBetween(before: GatewayCounters, after: GatewayCounters): SnapshotBuilds | null {
+  if (before.snapshotBuilds === null || after.snapshotBuilds === null) return null;
   return { count: after.snapshotBuilds.count - before.snapshotBuilds.count, seconds: after.snapshotBuilds.seconds - before.snapshotBuilds.seconds };
 }

@@ -16,9 +16,10 @@ let gateway: Server;
 let gatewayUrl: string;
 const stubBuilds = { count: 0, seconds: 0 };
 const metricsText = () =>
-  `omnikernel_snapshot_build_seconds_sum{plugin="recommendations",result="ok"} ${stubBuilds.seconds}\n` +
-  `omnikernel_snapshot_build_seconds_count{plugin="recommendations",result="ok"} ${stubBuilds.count}\n` +
-  `omnikernel_snapshot_build_seconds_count{plugin="next-best-offer",result="failed"} 0\n`;
+  '# TYPE omnikernel_snapshot_build_duration_seconds histogram\n' +
+  `omnikernel_snapshot_build_duration_seconds_sum{plugin="recommendations",result="ok"} ${stubBuilds.seconds}\n` +
+  `omnikernel_snapshot_build_duration_seconds_count{plugin="recommendations",result="ok"} ${stubBuilds.count}\n` +
+  `omnikernel_snapshot_build_duration_seconds_count{plugin="next-best-offer",result="failed"} 0\n`;
 beforeAll(async () => {
   gateway = createServer((req, res) => {
     req.resume();
@@ -117,5 +118,17 @@ describe('measureScenario', () => {
     const baseline = figures.subjects.find((f) => f.subject === 'baseline')!;
     expect(baseline.paced?.snapshotBuildRounds).toBeNull();
     expect(baseline.runs.every((r) => r.snapshotBuilds === null)).toBe(true);
+  });
+
+  it('continues the others when a run fails', async () => {
+    const pauseOthers: MeasureHooks['pauseOthers'] = (subject) => {
+      pausedNow.add(`others of ${subject.kind}`);
+      return () => pausedNow.delete(`others of ${subject.kind}`);
+    };
+    const failing = measure('warm-decision', { pauseOthers }, (subject) => {
+      if (subject === 'embedded') throw new Error('the load generator died');
+    });
+    await expect(failing).rejects.toThrow('the load generator died');
+    expect(pausedNow.size).toBe(0);
   });
 });

@@ -59,7 +59,8 @@ export interface SubjectFigures {
  * A load run with the server CPU it cost (until the server was quiet again after it), the time the
  * server's JS thread waited for its core, how long every process on the cores took to be quiet
  * before the run, how long the server took after it, and the snapshot builds the gateway finished
- * meanwhile (null for the baseline): a build yields to requests but takes the core in slices.
+ * from the run's start until it was quiet after it (null for the baseline, or a gateway that does
+ * not report them): a build yields to requests but takes the core in slices.
  */
 export type MeasuredRun = LoadResult & {
   readonly cpuUsPerRequest: number | null;
@@ -85,7 +86,7 @@ const settledNote = (before: Settled, after: Settled) =>
   (before.waitedMs >= 150 ? `; started after ${(before.waitedMs / 1000).toFixed(1)} s for the cores to quiet down` : '') +
   (after.waitedMs >= 150 ? `; busy ${(after.waitedMs / 1000).toFixed(1)} s after the run` : '');
 
-/** The snapshot builds a gateway finished during a run (or while it settled after it), when there were any. */
+/** The snapshot builds a gateway finished from the start of a run until it was quiet after it, when there were any. */
 const buildsNote = (builds: SnapshotBuilds | null) =>
   builds && builds.count > 0 ? `; ${builds.count} snapshot build${builds.count > 1 ? 's' : ''} (${builds.seconds.toFixed(2)} s)` : '';
 
@@ -154,17 +155,21 @@ export async function measureScenario(
       }
       slice = { from: cursor.get(subject.kind)!, to: staleTo.get(subject.kind)! };
     }
-    const before = subject.kind === 'baseline' ? null : await readCounters(subject.url, ctx.apiKey);
     const settled = await settleCores();
     if (!settled.quiet) log(`  ${scenario.id}: ${subject.label} starts while a process on the cores is still busy after ${(settled.waitedMs / 1000).toFixed(1)} s`);
+    // Read once the cores are quiet: a build that finished while they quieted down was not the run's.
+    const before = subject.kind === 'baseline' ? null : await readCounters(subject.url, ctx.apiKey);
     const cpuBefore = readCpuNs(subject.pid);
     const waitBefore = readRunQueueWaitNs(subject.pid);
     // The others are stopped only for the load itself: the settling before and after needs them running.
     const resume = pauseOthers(subject);
     let result: LoadResult;
+    let waitAfter: number | null;
     try {
       result = await load.run({ ...job, url: subject.url, apiKey: ctx.apiKey, plan: scenario.plan(ctx, tag, slice) });
     } finally {
+      // Before the others are continued: they would take the core before it is read.
+      waitAfter = readRunQueueWaitNs(subject.pid);
       resume();
     }
     if (slice) {
@@ -172,7 +177,6 @@ export async function measureScenario(
       cursor.set(subject.kind, Math.min(slice.to, slice.from + result.touched));
       if (job.mode === 'closed') lastRate.set(subject.kind, result.rps);
     }
-    const waitAfter = readRunQueueWaitNs(subject.pid);
     // The work a run leaves behind (learning, a major GC) is part of what its requests cost: the CPU
     // per request counts until the subject is quiet again, not just until its last answer. Only
     // the subject is waited for here (the others' idle time is not its cost); the next run waits

@@ -19,8 +19,8 @@ export interface Settled {
  * Work put off by a timer (a snapshot rebuild waits up to 5 s after the changes that call for it)
  * is not seen here; it cannot land in another subject's run, which the other subjects sit out
  * stopped (pause.ts), and it runs when they are continued, before the next wait. A process that
- * cannot be read (it ended, or no /proc off Linux) is left out. The cap is short: a bench has about 180 of these waits, and it
- * must stay within minutes.
+ * cannot be read (it ended, or no /proc off Linux) is left out. The cap is short: a bench has
+ * about 230 of these waits, and it must stay within minutes.
  */
 export async function settle(pids: readonly number[], options: { windowMs?: number; maxShare?: number; maxMs?: number } = {}): Promise<Settled> {
   const windowMs = options.windowMs ?? 100;
