@@ -45,6 +45,12 @@ export interface BenchConfig {
    * Default: the production flags of gateway/README.md.
    */
   readonly gatewayNodeFlags: readonly string[];
+  /**
+   * A folder for each gateway's own output (BENCH_GATEWAY_LOG_DIR; `gateway-<port>.log`), e.g.
+   * the lines of `--trace-gc` given in BENCH_GATEWAY_NODE_FLAGS. null: only its tail is kept, for
+   * the error when it fails to start.
+   */
+  readonly gatewayLogDir: string | null;
 }
 
 function number(name: string, fallback: number): number {
@@ -76,6 +82,7 @@ export function loadConfig(): BenchConfig {
     only: (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     gatewayBundle: process.env.BENCH_GATEWAY_BUNDLE ? resolve(process.env.BENCH_GATEWAY_BUNDLE) : null,
     gatewayNodeFlags: process.env.BENCH_GATEWAY_NODE_FLAGS === undefined ? GATEWAY_NODE_FLAGS : process.env.BENCH_GATEWAY_NODE_FLAGS.split(/\s+/).filter(Boolean),
+    gatewayLogDir: process.env.BENCH_GATEWAY_LOG_DIR ? resolve(process.env.BENCH_GATEWAY_LOG_DIR) : null,
   };
 }
 

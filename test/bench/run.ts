@@ -45,6 +45,7 @@ async function main(): Promise<void> {
   if (config.gatewayBundle) log(`gateway bundle: ${config.gatewayBundle} (BENCH_GATEWAY_BUNDLE)`);
   else log(`gateway bundle: ${ensureGatewayBuild(ROOT) === 'built' ? 'rebuilt (sources were newer)' : 'up to date'}`);
   log(`gateway node flags: ${config.gatewayNodeFlags.join(' ') || "none (V8's defaults)"}`);
+  if (config.gatewayLogDir) log(`gateway output: ${config.gatewayLogDir}/gateway-<port>.log (BENCH_GATEWAY_LOG_DIR)`);
   const workDir = mkdtempSync(join(tmpdir(), 'omk-bench-'));
   onDispose('work folder', async () => rmSync(workDir, { recursive: true, force: true }));
 

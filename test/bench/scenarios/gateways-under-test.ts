@@ -43,7 +43,7 @@ interface Options {
 export async function startGatewaysUnderTest(options: Options): Promise<GatewaysUnderTest> {
   const { config, pinning, apiKey, customers, log } = options;
   const cores = allCores(pinning);
-  const start = (extra: { redisUrl?: string; demo?: boolean } = {}) => startGateway({ root: options.root, bundle: config.gatewayBundle, v8Flags: config.gatewayNodeFlags, pinning, apiKey, cores, ...extra });
+  const start = (extra: { redisUrl?: string; demo?: boolean } = {}) => startGateway({ root: options.root, bundle: config.gatewayBundle, v8Flags: config.gatewayNodeFlags, logDir: config.gatewayLogDir, pinning, apiKey, cores, ...extra });
 
   const prepare = async (subject: Subject, gateway: RunningGateway, products: readonly CatalogItem[], redisPort?: number): Promise<GatewayUnderTest> => {
     log(`gateway (${subject.label}) ready at ${gateway.url}; seeding ${customers.length.toLocaleString('en-US')} customers`);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { onDispose, stopChild, track } from './children.ts';
 import { pinnedCommand, type Pinning } from './cpu-pinning.ts';
@@ -20,6 +21,8 @@ export interface GatewayOptions {
   readonly nodeArgs?: readonly string[];
   /** Working directory; default: the repository root. */
   readonly cwd?: string;
+  /** A folder to write the gateway's whole output to, as `gateway-<port>.log`; default: none. */
+  readonly logDir?: string | null;
   /**
    * Cores to start on (taskset list); default the server core. The bench boots and seeds on every
    * core, then pins the gateway to the server core (`pinRunning`) before measuring it.
@@ -76,6 +79,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
+  if (options.logDir) {
+    mkdirSync(options.logDir, { recursive: true });
+    const file = createWriteStream(join(options.logDir, `gateway-${port}.log`));
+    child.stdout?.pipe(file, { end: false });
+    child.stderr?.pipe(file, { end: false });
+    child.once('close', () => file.end());
+  }
   const stop = () => stopChild(child, 15_000);
   const unregister = onDispose(`gateway ${port}`, async () => void (await stop()));
   const url = `http://127.0.0.1:${port}`;
