@@ -88,3 +88,8 @@ export function loadConfig(): BenchConfig {
 
 /** The key the bench gives its gateways (admin scope); it never leaves loopback. */
 export const BENCH_API_KEY = 'omnikernel-bench-admin-key-0001';
+
+/** How the bench's config starts a gateway process: which bundle, with which node flags, its output where. */
+export function gatewayProcessOptions(config: BenchConfig): { bundle: string | null; v8Flags: readonly string[]; logDir: string | null } {
+  return { bundle: config.gatewayBundle, v8Flags: config.gatewayNodeFlags, logDir: config.gatewayLogDir };
+}

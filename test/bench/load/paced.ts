@@ -6,6 +6,19 @@ import { readRunQueueWaitNs } from '../servers/proc-status.ts';
 import { encodeRequest, RawConnection } from './raw-connection.ts';
 
 /**
+ * The interval of the probe of the generator's own loop. Its histogram records whole intervals
+ * between the probe's ticks (an idle loop records ~1.05 ms here), not how late a tick was, so a
+ * hold-up of B ms reads as B to B + interval: a 1 ms probe (the sends' timer runs every
+ * millisecond anyway) keeps the error under a millisecond.
+ */
+export const LOOP_PROBE_MS = 1;
+
+/** The longest the generator's loop was held up (within a probe interval), from the probe's longest interval. */
+export function loopStallMs(longestIntervalNs: number): number {
+  return Math.max(0, longestIntervalNs / 1e6 - LOOP_PROBE_MS);
+}
+
+/**
  * Open loop, wrk2-style: request n is due at t0 + n/rate, whatever the answers do. autocannon's
  * `overallRate` is not used for this: it lets each connection send back to back until its
  * per-second quota is spent and then idles until the next second (lib/httpClient.js,
@@ -25,19 +38,6 @@ import { encodeRequest, RawConnection } from './raw-connection.ts';
  * the redis-server that shares the core. Per request the hot path allocates nothing but the answer's
  * bytes: times are `performance.now()` doubles (not BigInts) and the callbacks are per connection.
  */
-/**
- * The interval of the probe of the generator's own loop. Its histogram records whole intervals
- * between the probe's ticks (an idle loop records ~1.05 ms here), not how late a tick was, so a
- * hold-up of B ms reads as B to B + interval: a 1 ms probe (the sends' timer runs every
- * millisecond anyway) keeps the error under a millisecond.
- */
-export const LOOP_PROBE_MS = 1;
-
-/** The longest the generator's loop was held up (within a probe interval), from the probe's longest interval. */
-export function loopStallMs(longestIntervalNs: number): number {
-  return Math.max(0, longestIntervalNs / 1e6 - LOOP_PROBE_MS);
-}
-
 export async function runPaced(job: LoadJob): Promise<LoadResult> {
   const rate = job.rate;
   if (!rate || rate <= 0) throw new Error('a paced run needs a rate');

@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BenchConfig } from '../config.ts';
+import { gatewayProcessOptions, type BenchConfig } from '../config.ts';
 import type { LoadGenerator } from '../load/generator.ts';
 import type { LoadResult } from '../load/job.ts';
 import type { BenchContext } from '../scenarios/subjects.ts';
@@ -32,7 +32,7 @@ export async function profileGateway(options: { root: string; pinning: Pinning; 
   const customers = benchCustomers(Math.min(config.profileCustomers, ctx.customers.length));
   const dir = join(options.workDir, 'cpu-profile');
   mkdirSync(dir, { recursive: true });
-  const gateway = await startGateway({ root: options.root, bundle: config.gatewayBundle, v8Flags: config.gatewayNodeFlags, logDir: config.gatewayLogDir, pinning, apiKey: ctx.apiKey, nodeArgs: ['--cpu-prof', '--cpu-prof-dir', dir], cores: allCores(pinning) });
+  const gateway = await startGateway({ root: options.root, ...gatewayProcessOptions(config), pinning, apiKey: ctx.apiKey, nodeArgs: ['--cpu-prof', '--cpu-prof-dir', dir], cores: allCores(pinning) });
   const runs: { name: string; result: LoadResult }[] = [];
   try {
     log(`  profile: seeding ${customers.length.toLocaleString('en-US')} customers and computing their decisions`);

@@ -1,4 +1,4 @@
-import type { BenchConfig } from '../config.ts';
+import { gatewayProcessOptions, type BenchConfig } from '../config.ts';
 import type { CatalogItem } from '../load/plans.ts';
 import type { Pinning } from '../servers/cpu-pinning.ts';
 import { allCores, pinRunning } from '../servers/cpu-pinning.ts';
@@ -43,7 +43,7 @@ interface Options {
 export async function startGatewaysUnderTest(options: Options): Promise<GatewaysUnderTest> {
   const { config, pinning, apiKey, customers, log } = options;
   const cores = allCores(pinning);
-  const start = (extra: { redisUrl?: string; demo?: boolean } = {}) => startGateway({ root: options.root, bundle: config.gatewayBundle, v8Flags: config.gatewayNodeFlags, logDir: config.gatewayLogDir, pinning, apiKey, cores, ...extra });
+  const start = (extra: { redisUrl?: string; demo?: boolean } = {}) => startGateway({ root: options.root, ...gatewayProcessOptions(config), pinning, apiKey, cores, ...extra });
 
   const prepare = async (subject: Subject, gateway: RunningGateway, products: readonly CatalogItem[], redisPort?: number): Promise<GatewayUnderTest> => {
     log(`gateway (${subject.label}) ready at ${gateway.url}; seeding ${customers.length.toLocaleString('en-US')} customers`);

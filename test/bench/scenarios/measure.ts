@@ -90,6 +90,9 @@ const settledNote = (before: Settled, after: Settled) =>
 const buildsNote = (builds: SnapshotBuilds | null) =>
   builds && builds.count > 0 ? `; ${builds.count} snapshot build${builds.count > 1 ? 's' : ''} (${builds.seconds.toFixed(2)} s)` : '';
 
+/** What every run's log line ends with: the waits around it and the builds within it. */
+const runNote = (run: MeasuredRun) => settledNote(run.settled, run.settledAfter) + buildsNote(run.snapshotBuilds);
+
 const median = (values: readonly number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -215,7 +218,7 @@ export async function measureScenario(
       runs.get(subject.kind)!.push(result);
       log(
         `  ${scenario.id} round ${round + 1}/${config.rounds} ${subject.label.padEnd(9)} ${fmtRate(result.rps * scenario.perRequest)} ${scenario.unit}, p99 ${result.latency.p99.toFixed(2)} ms` +
-          `${result.cpuUsPerRequest !== null ? `, ${result.cpuUsPerRequest.toFixed(0)} µs CPU/req` : ''}${result.ok < result.completed ? `, ${result.completed - result.ok} non-2xx` : ''}${settledNote(result.settled, result.settledAfter)}${buildsNote(result.snapshotBuilds)}`,
+          `${result.cpuUsPerRequest !== null ? `, ${result.cpuUsPerRequest.toFixed(0)} µs CPU/req` : ''}${result.ok < result.completed ? `, ${result.completed - result.ok} non-2xx` : ''}${runNote(result)}`,
       );
     }
   }
@@ -240,8 +243,7 @@ export async function measureScenario(
           `; send lag p99 ${result.sendLag?.p99.toFixed(2) ?? '–'} ms` +
           (result.serverWaitMs !== null ? `; server waited ${result.serverWaitMs.toFixed(0)} ms for its core` : '') +
           (result.generatorWaitMs != null ? `, generator ${result.generatorWaitMs.toFixed(0)} ms` : '') +
-          settledNote(result.settled, result.settledAfter) +
-          buildsNote(result.snapshotBuilds),
+          runNote(result),
       );
     }
   }
